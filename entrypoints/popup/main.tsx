@@ -1,0 +1,3 @@
+import { render } from 'preact';
+
+render(<main>LETRS License Tracker</main>, document.getElementById('app')!);

@@ -1,0 +1,157 @@
+/**
+ * Calendar dates with no time zone, as `YYYY-MM-DD` strings.
+ *
+ * License dates are days on a calendar, not instants: `new Date('2026-07-01')` is UTC midnight,
+ * which is June 30 in America. Every conversion here goes through local-time constructors
+ * (`new Date(y, m - 1, d)`), and day differences use date-fns' calendar-day arithmetic, which is
+ * safe across daylight-saving changes.
+ */
+import { addDays as addDaysToDate, differenceInCalendarDays, format, isValid, parse } from 'date-fns';
+
+/** A calendar date as `YYYY-MM-DD`. */
+export type CalendarDate = string;
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Builds a local Date for a calendar date, or null when the date does not exist (Feb 30). */
+function toLocalDate(year: number, month: number, day: number): Date | null {
+  if (year < 1000 || year > 9999 || month < 1 || month > 12 || day < 1 || day > 31) return null;
+  const date = new Date(year, month - 1, day);
+  // Date rolls Feb 30 over to Mar 2; a rolled-over date is an impossible one.
+  if (date.getFullYear() !== year || date.getMonth() !== month - 1 || date.getDate() !== day) return null;
+  return date;
+}
+
+/** True when `value` is a real calendar date written as `YYYY-MM-DD`. */
+export function isCalendarDate(value: unknown): value is CalendarDate {
+  if (typeof value !== 'string') return false;
+  const m = ISO_DATE.exec(value);
+  return m !== null && toLocalDate(Number(m[1]), Number(m[2]), Number(m[3])) !== null;
+}
+
+/** The local Date at midnight of a calendar date. Throws on a malformed date (a programming error). */
+export function calendarDateToLocal(date: CalendarDate): Date {
+  const m = ISO_DATE.exec(date);
+  const local = m && toLocalDate(Number(m[1]), Number(m[2]), Number(m[3]));
+  if (!local) throw new RangeError(`Not a calendar date: ${date}`);
+  return local;
+}
+
+/** The calendar date of a local Date (today's date where the browser is). */
+export function toCalendarDate(date: Date): CalendarDate {
+  return format(date, 'yyyy-MM-dd');
+}
+
+/** Today's date in the browser's time zone. */
+export function localToday(now: Date = new Date()): CalendarDate {
+  return toCalendarDate(now);
+}
+
+/** Whole calendar days from `from` to `to` (negative when `to` is earlier). */
+export function daysBetween(from: CalendarDate, to: CalendarDate): number {
+  return differenceInCalendarDays(calendarDateToLocal(to), calendarDateToLocal(from));
+}
+
+/** The calendar date `days` days after `date`. */
+export function addDays(date: CalendarDate, days: number): CalendarDate {
+  return toCalendarDate(addDaysToDate(calendarDateToLocal(date), days));
+}
+
+const MONTHS =
+  'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
+
+/**
+ * One displayed date anywhere in a text: "Aug 1, 2027", "August 1, 2027", "Sept. 1 2027",
+ * "1 August 2027", "08/15/2026" (US month/day order), "2026-08-15".
+ */
+const DATE_PATTERN = new RegExp(
+  [
+    `\\b(?:${MONTHS})\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}\\b`,
+    `\\b\\d{1,2}\\s+(?:${MONTHS})\\.?,?\\s+\\d{4}\\b`,
+    '\\b\\d{1,2}/\\d{1,2}/\\d{4}\\b',
+    '\\b\\d{4}-\\d{2}-\\d{2}\\b',
+  ].join('|'),
+  'gi',
+);
+
+const FORMATS = ['MMM d yyyy', 'MMMM d yyyy', 'd MMM yyyy', 'd MMMM yyyy', 'M/d/yyyy', 'yyyy-MM-dd'];
+const REFERENCE = new Date(2000, 0, 1);
+
+/** Reads one matched date token into a calendar date, or null when it is impossible. */
+function parseToken(token: string): CalendarDate | null {
+  const cleaned = token
+    .replace(/(\d)(st|nd|rd|th)\b/gi, '$1')
+    .replace(/[.,]/g, ' ')
+    .replace(/\bsept\b/i, 'Sep')
+    .replace(/\s+/g, ' ')
+    .trim();
+  for (const pattern of FORMATS) {
+    const date = parse(cleaned, pattern, REFERENCE);
+    if (isValid(date)) {
+      const result = toCalendarDate(date);
+      // date-fns rejects Feb 30 already; this guards any format that would roll over.
+      return isCalendarDate(result) ? result : null;
+    }
+  }
+  return null;
+}
+
+/** Every displayed date in a text, in order; impossible dates (Feb 30) are left out. */
+export function findDates(text: string): CalendarDate[] {
+  const found: CalendarDate[] = [];
+  for (const match of text.replace(/\u00a0/g, ' ').matchAll(DATE_PATTERN)) {
+    const date = parseToken(match[0]);
+    if (date) found.push(date);
+  }
+  return found;
+}
+
+/** The first displayed date in a text ("Starts Aug 1, 2027" → "2027-08-01"), or null. */
+export function parseDisplayedDate(text: string): CalendarDate | null {
+  return findDates(text)[0] ?? null;
+}
+
+/** Counts the date-looking tokens in a text, impossible ones included. */
+export function countDateTokens(text: string): number {
+  return [...text.replace(/\u00a0/g, ' ').matchAll(DATE_PATTERN)].length;
+}
+
+export interface DateRange {
+  start: CalendarDate | null;
+  end: CalendarDate | null;
+}
+
+/**
+ * Reads the start and end a text shows: a range ("Jul 1, 2026 – Jun 30, 2027", with an en dash,
+ * a hyphen or "to"), or a single date labelled by its words ("Starts …", "Ends …", "Expires …",
+ * "Expired …"). An unlabelled single date is taken as neither; callers decide from context.
+ */
+export function parseDateRange(text: string): DateRange {
+  const normal = text.replace(/\u00a0/g, ' ');
+  const matches = [...normal.matchAll(DATE_PATTERN)];
+  const range: DateRange = { start: null, end: null };
+  const endWords =
+    /\b(end(?:s|ed|ing)?|expir(?:es|ed|y|ing|ation)|through|thru|until|valid to)(?:\s+(?:date|on))?\b[\s:]*$/i;
+  const startWords =
+    /\b(start(?:s|ed|ing)?|begin(?:s|ning)?|began|from|effective|valid from)(?:\s+(?:date|on))?\b[\s:]*$/i;
+  let previousEnd = 0;
+  let previous: { date: CalendarDate | null; role: 'start' | 'end' | null } = { date: null, role: null };
+  for (const match of matches) {
+    const date = parseToken(match[0]);
+    const before = normal.slice(previousEnd, match.index);
+    previousEnd = (match.index ?? 0) + match[0].length;
+    let role: 'start' | 'end' | null = null;
+    if (endWords.test(before)) role = 'end';
+    else if (startWords.test(before)) role = 'start';
+    else if (previous.date && previous.role !== 'end' && /^\s*(?:[-–—]|to)\s*$/i.test(before)) {
+      // "<start> – <end>": the previous date opened a range.
+      range.start ??= previous.date;
+      role = 'end';
+    }
+    if (date && role === 'end') range.end ??= date;
+    if (date && role === 'start') range.start ??= date;
+    previous = { date, role };
+  }
+  // A lone pair of dates with no words at all ("7/1/2026 6/30/2027") is not guessed at.
+  return range;
+}
