@@ -16,7 +16,12 @@ export default defineConfig({
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
-            gecko: { id: 'letrs-license-tracker@letrs-tracker.invalid', strict_min_version: '115.0' },
+            gecko: {
+              id: 'letrs-license-tracker@letrs-tracker.invalid',
+              strict_min_version: '142.0',
+              // Firefox asks every add-on to declare what it collects: nothing leaves the browser.
+              data_collection_permissions: { required: ['none'] },
+            },
           },
         }
       : {}),
