@@ -3,10 +3,10 @@
  *
  * License dates are days on a calendar, not instants: `new Date('2026-07-01')` is UTC midnight,
  * which is June 30 in America. Every conversion here goes through local-time constructors
- * (`new Date(y, m - 1, d)`), and day differences use date-fns' calendar-day arithmetic, which is
- * safe across daylight-saving changes.
+ * (`new Date(y, m - 1, d)`), and day differences are counted on UTC day numbers, which have no
+ * daylight-saving changes.
  */
-import { addDays as addDaysToDate, differenceInCalendarDays, format, isValid, parse } from 'date-fns';
+import { addDays as addDaysToDate, format, isValid, parse } from 'date-fns';
 
 /** A calendar date as `YYYY-MM-DD`. */
 export type CalendarDate = string;
@@ -47,9 +47,42 @@ export function localToday(now: Date = new Date()): CalendarDate {
   return toCalendarDate(now);
 }
 
+const DAY_MS = 24 * 60 * 60 * 1000;
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+/** Day numbers already computed: a cache holds a few thousand distinct dates, so this stays small. */
+const dayNumbers = new Map<CalendarDate, number>();
+const MAX_REMEMBERED = 20_000;
+
+/**
+ * The day number of a calendar date (days since 1970-01-01). UTC has no daylight-saving shifts,
+ * so differences of day numbers are exact calendar-day differences in every time zone. This is
+ * the hot path of every status computation (10,000 sets are summarised several times per popup
+ * open), hence the plain parsing and the memo.
+ */
+function dayNumber(date: CalendarDate): number {
+  const known = dayNumbers.get(date);
+  if (known !== undefined) return known;
+  const m = ISO_DATE.exec(date);
+  if (m) {
+    const year = Number(m[1]);
+    const month = Number(m[2]);
+    const day = Number(m[3]);
+    const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+    const monthDays = month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1];
+    // Rejects Feb 30 and month 13 like calendarDateToLocal does.
+    if (year >= 1000 && month >= 1 && month <= 12 && day >= 1 && day <= monthDays) {
+      const value = Date.UTC(year, month - 1, day) / DAY_MS;
+      if (dayNumbers.size >= MAX_REMEMBERED) dayNumbers.clear();
+      dayNumbers.set(date, value);
+      return value;
+    }
+  }
+  throw new RangeError(`Not a calendar date: ${date}`);
+}
+
 /** Whole calendar days from `from` to `to` (negative when `to` is earlier). */
 export function daysBetween(from: CalendarDate, to: CalendarDate): number {
-  return differenceInCalendarDays(calendarDateToLocal(to), calendarDateToLocal(from));
+  return dayNumber(to) - dayNumber(from);
 }
 
 /** The calendar date `days` days after `date`. */

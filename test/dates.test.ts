@@ -84,6 +84,19 @@ describe('calendar arithmetic', () => {
     expect(daysBetween('2027-01-01', '2026-12-31')).toBe(-1);
   });
 
+  it('refuses impossible dates, leap days included, even after counting good ones', () => {
+    expect(daysBetween('2028-02-28', '2028-02-29')).toBe(1);
+    expect(() => daysBetween('2027-02-28', '2027-02-29')).toThrow(RangeError);
+    expect(() => daysBetween('2100-02-29', '2100-03-01')).toThrow(RangeError);
+    expect(daysBetween('2000-02-29', '2000-03-01')).toBe(1);
+    expect(() => daysBetween('2026-13-01', '2026-12-01')).toThrow(RangeError);
+    expect(() => daysBetween('2026-04-31', '2026-05-01')).toThrow(RangeError);
+    expect(() => daysBetween('2026-7-1', '2026-07-02')).toThrow(RangeError);
+    // 10,000 distinct days later the answers are still right (the memo is bounded, not wrong).
+    for (let i = 0; i < 25_000; i++) daysBetween('2026-01-01', addDays('2026-01-01', i % 12_000));
+    expect(daysBetween('1999-12-31', '2026-12-03')).toBe(9834);
+  });
+
   it('adds days', () => {
     expect(addDays('2026-12-31', 1)).toBe('2027-01-01');
     expect(addDays('2028-02-28', 1)).toBe('2028-02-29');
