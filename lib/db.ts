@@ -1,9 +1,17 @@
 /**
  * The extension's cache in IndexedDB, declared once here and opened by the background worker,
  * the popup and the options page (they share the extension's origin). Plain Dexie, no extension
- * APIs. Each schema change adds a `version(n)` with an upgrade that migrates old data.
+ * APIs. Each schema change adds a `version(n)` with an upgrade that migrates old data; the
+ * declarations of shipped versions never change (test/fixtures/db/v1.json is a v1 database).
+ *
+ * Versions:
+ * 1. sets, history (one entry per set per day), syncLog, settings, notifications.
+ * 2. `meta` table holding the last applied sync (when, which page), so the badge's "data is old"
+ *    hint and the notification click do not depend on the sync log, which a later clean-up may
+ *    prune; `missingSince` index on sets for the "no longer shown on the page" list.
+ *    The upgrade fills `meta` from the v1 sync log.
  */
-import Dexie, { type EntityTable } from 'dexie';
+import Dexie, { type EntityTable, type Transaction } from 'dexie';
 import type { ExportableSet } from './csv';
 import type { CalendarDate } from './dates';
 import type { LicenseSet, Status } from './license';
@@ -14,7 +22,7 @@ export const DB_NAME = 'letrs-license-tracker';
 
 /** A license set as cached: what the page last showed, when, and today's computed status. */
 export interface CachedSet extends ExportableSet {
-  /** organization + track + the row's id (or name when the page gives none). */
+  /** organization + track + the row's id (or name when the page gives none): see setKey(). */
   key: string;
   /** '' when the page showed no organization. */
   organization: string;
@@ -36,6 +44,15 @@ export type TrackedFields = Pick<
   LicenseSet,
   'licenses' | 'assigned' | 'completed' | 'startDate' | 'endDate' | 'pageStatus'
 >;
+
+export const TRACKED_FIELDS: readonly (keyof TrackedFields)[] = [
+  'licenses',
+  'assigned',
+  'completed',
+  'startDate',
+  'endDate',
+  'pageStatus',
+];
 
 /** One entry per set per day: the values the set had that day, and which of them changed. */
 export interface HistoryEntry {
@@ -71,22 +88,56 @@ export interface SentNotification {
   at: string;
 }
 
+/** The last sync the cache took (schema v2). One row, id 'sync'. */
+export interface SyncMeta {
+  id: 'sync';
+  /** ISO instant of the last applied sync; null before the first. */
+  lastSyncAt: string | null;
+  /** The page that sync read (https://…letrs.com/…); null before the first. */
+  lastSyncUrl: string | null;
+}
+
+/** Schema v1, frozen: the first schema the extension ever had. Never edit. */
+export const SCHEMA_V1 = {
+  sets: 'key, organization, track, endDate, status',
+  history: '[key+date], key, date',
+  syncLog: '++id, at, organization',
+  settings: 'id',
+  notifications: '[key+leadDays], key',
+} as const;
+
+/** Schema v2: what changed from v1 (Dexie keeps the other tables as they were). */
+export const SCHEMA_V2_CHANGES = {
+  sets: 'key, organization, track, endDate, status, missingSince',
+  meta: 'id',
+} as const;
+
+export const SCHEMA_VERSION = 2;
+
+/** v1 → v2: the last applied sync, read from the v1 sync log, goes into `meta`. */
+export async function upgradeToV2(tx: Transaction): Promise<void> {
+  const lastApplied = await tx
+    .table<SyncLogEntry, number>('syncLog')
+    .orderBy('id')
+    .reverse()
+    .filter((entry) => entry.applied)
+    .first();
+  const meta: SyncMeta = { id: 'sync', lastSyncAt: lastApplied?.at ?? null, lastSyncUrl: lastApplied?.url ?? null };
+  await tx.table<SyncMeta, string>('meta').put(meta);
+}
+
 export class LicenseDatabase extends Dexie {
   sets!: EntityTable<CachedSet, 'key'>;
   history!: Dexie.Table<HistoryEntry, [string, string]>;
   syncLog!: EntityTable<SyncLogEntry, 'id'>;
   settings!: EntityTable<StoredSettings, 'id'>;
   notifications!: Dexie.Table<SentNotification, [string, number]>;
+  meta!: EntityTable<SyncMeta, 'id'>;
 
   constructor(name = DB_NAME) {
     super(name);
-    this.version(1).stores({
-      sets: 'key, organization, track, endDate, status',
-      history: '[key+date], key, date',
-      syncLog: '++id, at, organization',
-      settings: 'id',
-      notifications: '[key+leadDays], key',
-    });
+    this.version(1).stores(SCHEMA_V1);
+    this.version(2).stores(SCHEMA_V2_CHANGES).upgrade(upgradeToV2);
   }
 }
 

@@ -6,6 +6,7 @@
 import * as v from 'valibot';
 import { isCalendarDate } from './dates';
 import type { PageRead } from './page-read';
+import type { Settings } from './settings';
 
 /** A read larger than this is refused: 5,000 sets with long names stay well under it. */
 export const MAX_MESSAGE_BYTES = 8 * 1024 * 1024;
@@ -56,6 +57,57 @@ export const SyncMessageSchema = v.object({
 });
 
 export type SyncMessage = { type: 'letrs:sync'; read: PageRead };
+
+/** Content script (or popup) → background: the whole cache as CSV, the same file as the popup's export. */
+export const ExportCsvMessageSchema = v.object({ type: v.literal('letrs:export-csv') });
+export type ExportCsvMessage = { type: 'letrs:export-csv' };
+
+/**
+ * Popup/options → background: data changed outside the worker (settings saved, backup restored,
+ * data cleared): recompute statuses, the badge and notifications.
+ */
+export const RefreshMessageSchema = v.object({ type: v.literal('letrs:refresh') });
+export type RefreshMessage = { type: 'letrs:refresh' };
+
+export type Message = SyncMessage | ExportCsvMessage | RefreshMessage;
+export type MessageType = Message['type'];
+
+const MessageSchema = v.variant('type', [SyncMessageSchema, ExportCsvMessageSchema, RefreshMessageSchema]);
+
+/** Replies. Every message gets `{ ok: false, error }` when it is refused or fails. */
+export type ErrorReply = { ok: false; error: string };
+export type SyncReply = { ok: true; applied: boolean; settings: Settings; lastSyncAt: string | null } | ErrorReply;
+export type ExportCsvReply = { ok: true; filename: string; csv: string } | ErrorReply;
+export type RefreshReply = { ok: true } | ErrorReply;
+export type Reply = SyncReply | ExportCsvReply | RefreshReply;
+
+/** The reply type of each message, for typed senders: `sendMessage(m) as Promise<ReplyTo<typeof m>>`. */
+export type ReplyTo<M extends Message> = M extends SyncMessage
+  ? SyncReply
+  : M extends ExportCsvMessage
+    ? ExportCsvReply
+    : RefreshReply;
+
+export type ParsedMessage = { ok: true; message: Message } | ErrorReply;
+
+/** Checks size first (cheap), then shape. The error says what was wrong, for the sync log and tests. */
+export function parseMessage(message: unknown): ParsedMessage {
+  const size = messageSize(message);
+  if (size > MAX_MESSAGE_BYTES) {
+    return { ok: false, error: `Message refused: ${size} bytes is more than the ${MAX_MESSAGE_BYTES} allowed.` };
+  }
+  const type = (message as { type?: unknown } | null)?.type;
+  if (typeof type !== 'string' || !type.startsWith('letrs:')) {
+    return { ok: false, error: 'Message refused: not a LETRS License Tracker message.' };
+  }
+  const result = v.safeParse(MessageSchema, message);
+  if (!result.success) {
+    const issue = result.issues[0];
+    const path = v.getDotPath(issue);
+    return { ok: false, error: `Message refused: ${type}${path ? ` at ${path}` : ''}: ${issue.message}.` };
+  }
+  return { ok: true, message: result.output as Message };
+}
 
 /** The approximate size of a message in bytes, measured before any deep validation. */
 export function messageSize(message: unknown): number {

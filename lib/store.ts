@@ -1,0 +1,215 @@
+/**
+ * The cache's write rules: taking a page read (one transaction), and recomputing statuses as days
+ * pass. A read that may be partial never removes or overwrites anything; sets a complete read no
+ * longer shows are marked, kept and never deleted. Plain TypeScript + Dexie, no extension APIs.
+ */
+
+import { type CalendarDate, localToday } from './dates';
+import { type CachedSet, type HistoryEntry, type LicenseDatabase, type SyncMeta, setKey } from './db';
+import { changedFields, trackedValues } from './history';
+import { factsFor, type LicenseSet } from './license';
+import type { Diagnostic, PageRead } from './page-read';
+import type { Settings } from './settings';
+import { readSettings } from './settings-store';
+
+export interface SyncOptions {
+  /** The page the read came from (the sender's URL). */
+  url: string;
+  now: Date;
+}
+
+export interface SyncResult {
+  /** The cache took the read. */
+  applied: boolean;
+  /** ISO instant of the last applied sync (this one when applied); null before the first. */
+  lastSyncAt: string | null;
+  settings: Settings;
+}
+
+/** The fields recompute() keeps true as days pass. */
+type Computed = Pick<CachedSet, 'status' | 'daysUntilEnd' | 'expiringSoon' | 'computedOn'>;
+
+function computed(set: LicenseSet, today: CalendarDate, window: number): Computed {
+  const facts = factsFor(set, today, window);
+  return {
+    status: facts.status,
+    daysUntilEnd: facts.daysUntilEnd,
+    expiringSoon: facts.expiringSoon,
+    computedOn: today,
+  };
+}
+
+/** Why a read may not change the cache, or null when it may. */
+function refusal(read: PageRead): string | null {
+  if (!read.isLicensesPage) return 'The page was not the Manage Licenses page, so the saved data was left as it was.';
+  if (!read.complete) {
+    return 'The read was incomplete (the page may still have been loading), so the saved data was left as it was.';
+  }
+  if (read.sets.length === 0) return 'The read found no license sets, so the saved data was left as it was.';
+  return null;
+}
+
+/** The last applied sync, or an empty record before the first. */
+export async function readSyncMeta(db: LicenseDatabase): Promise<SyncMeta> {
+  return (await db.meta.get('sync')) ?? { id: 'sync', lastSyncAt: null, lastSyncUrl: null };
+}
+
+/** The sets of a read keyed as cached; a row whose key repeats an earlier row's is left out (and reported). */
+function keyedSets(
+  read: PageRead,
+  diagnostics: Diagnostic[],
+): { key: string; set: LicenseSet; organization: string }[] {
+  const seen = new Set<string>();
+  const out: { key: string; set: LicenseSet; organization: string }[] = [];
+  const repeated: string[] = [];
+  for (const set of read.sets) {
+    const organization = set.organization || read.organization || '';
+    const key = setKey({ ...set, organization });
+    if (seen.has(key)) {
+      repeated.push(set.name);
+      continue;
+    }
+    seen.add(key);
+    out.push({ key, set, organization });
+  }
+  if (repeated.length > 0) {
+    diagnostics.push({
+      level: 'warning',
+      message: `${repeated.length} row(s) had the same track and name (and no id) as an earlier row and were saved once: ${repeated
+        .slice(0, 5)
+        .map((n) => `'${n}'`)
+        .join(', ')}`,
+    });
+  }
+  return out;
+}
+
+/** The history entry before `date` for a set, if any. */
+function previousEntry(db: LicenseDatabase, key: string, date: CalendarDate): Promise<HistoryEntry | undefined> {
+  return db.history.where('[key+date]').between([key, ''], [key, date], true, false).last();
+}
+
+/**
+ * Takes one page read into the cache, in ONE transaction:
+ * - every set read is upserted (firstSeen kept, lastSeen updated, missingSince cleared);
+ * - a history entry is written for the day when a tracked value changed or the set is new;
+ *   a second change the same day updates that day's entry;
+ * - on a complete read that names its organization, cached sets of that organization the read
+ *   did not show get missingSince = today (an existing date is kept); they are never deleted;
+ * - an incomplete read, one from another page, or one with no sets only adds to the sync log.
+ * Every read, applied or not, is logged with the reader's diagnostics.
+ */
+export async function applySync(db: LicenseDatabase, read: PageRead, { url, now }: SyncOptions): Promise<SyncResult> {
+  const today = localToday(now);
+  const at = now.toISOString();
+  return db.transaction('rw', [db.sets, db.history, db.syncLog, db.settings, db.meta], async () => {
+    const settings = await readSettings(db);
+    const diagnostics: Diagnostic[] = [...read.diagnostics];
+    const log = (applied: boolean) =>
+      db.syncLog.add({
+        at,
+        url,
+        organization: read.organization,
+        setCount: read.sets.length,
+        complete: read.complete,
+        applied,
+        diagnostics,
+      });
+
+    const reason = refusal(read);
+    if (reason) {
+      diagnostics.push({ level: 'info', message: reason });
+      await log(false);
+      return { applied: false, lastSyncAt: (await readSyncMeta(db)).lastSyncAt, settings };
+    }
+
+    const rows = keyedSets(read, diagnostics);
+    const keys = rows.map((r) => r.key);
+    const [cached, todays] = await Promise.all([
+      db.sets.bulkGet(keys),
+      db.history.bulkGet(keys.map((key) => [key, today] as [string, string])),
+    ]);
+
+    const upserts: CachedSet[] = [];
+    const historyPuts: HistoryEntry[] = [];
+    const historyDeletes: [string, string][] = [];
+    for (let i = 0; i < rows.length; i++) {
+      const { key, set, organization } = rows[i];
+      const before = cached[i];
+      const values = trackedValues(set);
+      upserts.push({
+        id: set.id ?? null,
+        organization,
+        track: set.track,
+        name: set.name,
+        licenses: set.licenses,
+        assigned: set.assigned,
+        completed: set.completed,
+        startDate: set.startDate,
+        endDate: set.endDate,
+        pageStatus: set.pageStatus,
+        pageWarning: set.pageWarning,
+        stateAllocated: set.stateAllocated ?? false,
+        key,
+        firstSeen: before?.firstSeen ?? today,
+        lastSeen: today,
+        lastSeenAt: at,
+        missingSince: null,
+        ...computed(set, today, settings.warningWindow),
+      });
+      const changed = changedFields(before ? trackedValues(before) : null, values);
+      if (changed.length === 0) continue;
+      if (!before || !todays[i]) {
+        historyPuts.push({ key, date: today, values, changed });
+        continue;
+      }
+      // Changed again today: today's entry now holds the new values, compared with the day before.
+      const base = await previousEntry(db, key, today);
+      const sinceBase = changedFields(base?.values, values);
+      if (sinceBase.length === 0) historyDeletes.push([key, today]);
+      else historyPuts.push({ key, date: today, values, changed: sinceBase });
+    }
+
+    await db.sets.bulkPut(upserts);
+    if (historyPuts.length > 0) await db.history.bulkPut(historyPuts);
+    if (historyDeletes.length > 0) await db.history.bulkDelete(historyDeletes);
+
+    const organization = read.organization ?? '';
+    if (organization !== '') {
+      const shown = new Set(keys);
+      const gone = (await db.sets.where('organization').equals(organization).toArray()).filter(
+        (set) => !shown.has(set.key) && !set.missingSince,
+      );
+      if (gone.length > 0) await db.sets.bulkPut(gone.map((set) => ({ ...set, missingSince: today })));
+    }
+
+    await db.meta.put({ id: 'sync', lastSyncAt: at, lastSyncUrl: url });
+    await log(true);
+    return { applied: true, lastSyncAt: at, settings };
+  });
+}
+
+/**
+ * Brings status, days until end and "expiring soon" up to `today` for every cached set, in one
+ * transaction, writing only the sets whose values changed. Returns every cached set as it now is.
+ */
+export async function recompute(db: LicenseDatabase, today: CalendarDate, settings: Settings): Promise<CachedSet[]> {
+  return db.transaction('rw', db.sets, async () => {
+    const sets = await db.sets.toArray();
+    const changed: CachedSet[] = [];
+    for (const set of sets) {
+      const next = computed(set, today, settings.warningWindow);
+      if (
+        set.computedOn !== next.computedOn ||
+        set.status !== next.status ||
+        set.daysUntilEnd !== next.daysUntilEnd ||
+        set.expiringSoon !== next.expiringSoon
+      ) {
+        Object.assign(set, next);
+        changed.push(set);
+      }
+    }
+    if (changed.length > 0) await db.sets.bulkPut(changed);
+    return sets;
+  });
+}
