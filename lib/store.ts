@@ -8,6 +8,7 @@ import { type CalendarDate, localToday } from './dates';
 import { type CachedSet, type HistoryEntry, type LicenseDatabase, type SyncMeta, setKey } from './db';
 import { changedFields, trackedValues } from './history';
 import { factsFor, type LicenseSet } from './license';
+import { type DueNotification, notificationsDue } from './notify';
 import type { Diagnostic, PageRead } from './page-read';
 import type { Settings } from './settings';
 import { readSettings } from './settings-store';
@@ -211,5 +212,26 @@ export async function recompute(db: LicenseDatabase, today: CalendarDate, settin
     }
     if (changed.length > 0) await db.sets.bulkPut(changed);
     return sets;
+  });
+}
+
+/**
+ * Plans the due notifications and records them as sent in ONE transaction on the notifications
+ * table, before any is shown: two syncs at once, a second sync or a restart never repeat one.
+ */
+export async function claimDueNotifications(
+  db: LicenseDatabase,
+  sets: readonly CachedSet[],
+  settings: Settings,
+  now: Date,
+): Promise<DueNotification[]> {
+  if (!settings.notificationsEnabled) return [];
+  const today = localToday(now);
+  return db.transaction('rw', db.notifications, async () => {
+    const plan = notificationsDue(sets, settings, today, await db.notifications.toArray());
+    if (plan.record.length > 0) {
+      await db.notifications.bulkPut(plan.record.map((r) => ({ ...r, at: now.toISOString() })));
+    }
+    return plan.send;
   });
 }

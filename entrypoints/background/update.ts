@@ -1,0 +1,36 @@
+/**
+ * Brings everything derived from the cache up to date: statuses for today, the badge, and due
+ * notifications. Runs after every sync, at start-up, on the daily alarm and on `letrs:refresh`.
+ * Everything it needs is read from IndexedDB each time (the worker may have been stopped).
+ */
+import { badgeFor } from '../../lib/badge';
+import { localToday } from '../../lib/dates';
+import type { LicenseDatabase } from '../../lib/db';
+import { readSettings } from '../../lib/settings-store';
+import { claimDueNotifications, readSyncMeta, recompute } from '../../lib/store';
+import { notificationsAllowed, showBadge, showNotifications } from './effects';
+import { listenToNotificationClicks } from './notification-clicks';
+
+async function updateNow(db: LicenseDatabase, now: Date): Promise<void> {
+  const today = localToday(now);
+  const settings = await readSettings(db);
+  const sets = await recompute(db, today, settings);
+  const { lastSyncAt } = await readSyncMeta(db);
+  await showBadge(badgeFor(sets, settings, today, lastSyncAt));
+  if (settings.notificationsEnabled && (await notificationsAllowed())) {
+    listenToNotificationClicks(db);
+    await showNotifications(await claimDueNotifications(db, sets, settings, now));
+  }
+}
+
+let queue: Promise<void> = Promise.resolve();
+
+/**
+ * One update at a time, in call order, so two tabs syncing at once cannot leave the badge showing
+ * the older of two states. (Only ordering lives in memory; the data is all in IndexedDB.)
+ */
+export function update(db: LicenseDatabase, now: Date = new Date()): Promise<void> {
+  const run = queue.then(() => updateNow(db, now));
+  queue = run.catch(() => undefined);
+  return run;
+}
