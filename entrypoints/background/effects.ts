@@ -6,7 +6,7 @@
 import { browser } from 'wxt/browser';
 import type { Badge } from '../../lib/badge';
 import { alarmStillFits, DAILY_ALARM, DAILY_PERIOD_MINUTES, nextDailyRun } from '../../lib/daily-alarm';
-import { chooseLicensesTab, LETRS_TABS } from '../../lib/licenses-tab';
+import { chooseLicensesTab } from '../../lib/licenses-tab';
 import type { DueNotification } from '../../lib/notify';
 
 /** Notification ids start with this, so a click on another kind is not ours. */
@@ -52,7 +52,8 @@ export async function showNotifications(due: readonly DueNotification[]): Promis
 
 /** Focuses the tab showing the Licenses page the last sync read, or opens it (see lib/licenses-tab.ts). */
 export async function openLicensesPage(lastSyncUrl: string | null): Promise<void> {
-  const tabs = await browser.tabs.query({ url: LETRS_TABS });
+  // Without the "tabs" permission only letrs.com tabs (the host permission) show their URL.
+  const tabs = await browser.tabs.query({});
   const choice = chooseLicensesTab(tabs, lastSyncUrl);
   if ('open' in choice) {
     await browser.tabs.create({ url: choice.open });
