@@ -1,0 +1,78 @@
+/**
+ * Sets ending within the horizon, soonest first: a chip with the friendly day coloured by
+ * urgency (≤ 7 days red, within the warning window amber), the date, and the licenses still
+ * unassigned there. Sets starting soon follow. Long lists are capped.
+ */
+import type { CachedSet } from '../../lib/db';
+import { formatDate, formatNumber, plural, relativeDays, urgency } from '../../lib/format';
+import type { Deadline, Deadlines } from '../../lib/summary';
+import { CappedList } from '../shared/CappedList';
+
+interface Props {
+  deadlines: Deadlines<CachedSet>;
+  horizon: number;
+  warningWindow: number;
+  /** Rows shown before "Show all". */
+  initial?: number;
+}
+
+function DeadlineRow({ deadline, warningWindow }: { deadline: Deadline<CachedSet>; warningWindow: number }) {
+  const level = deadline.kind === 'ends' ? urgency(deadline.days, warningWindow) : 'later';
+  const free = deadline.unassigned;
+  return (
+    <div class="deadline" data-testid="deadline">
+      <span class={`chip ${level}`}>{relativeDays(deadline.days)}</span>
+      <div class="deadline-text">
+        <span class="set-name">{deadline.set.name}</span>
+        <span class="muted small">
+          {deadline.set.track} · {deadline.kind === 'ends' ? 'ends' : 'starts'} {formatDate(deadline.date)}
+        </span>
+      </div>
+      {free !== null && (
+        <span class={free > 0 && deadline.kind === 'ends' ? 'at-risk' : 'muted small'}>
+          {formatNumber(free)} unassigned
+        </span>
+      )}
+    </div>
+  );
+}
+
+const keyOf = (d: Deadline<CachedSet>) => `${d.kind}:${d.set.key}`;
+
+export function DeadlineList({ deadlines, horizon, warningWindow, initial = 8 }: Props) {
+  return (
+    <section aria-labelledby="deadlines-heading">
+      <h2 id="deadlines-heading">Upcoming deadlines</h2>
+      {deadlines.ending.length === 0 ? (
+        <p class="muted">No active set ends in the next {plural(horizon, 'day')}.</p>
+      ) : (
+        <>
+          <p class="muted small">Sets ending within {plural(horizon, 'day')}, soonest first.</p>
+          <CappedList
+            items={deadlines.ending}
+            initial={initial}
+            label="Sets ending soon"
+            className="deadlines"
+            itemKey={keyOf}
+          >
+            {(d) => <DeadlineRow deadline={d} warningWindow={warningWindow} />}
+          </CappedList>
+        </>
+      )}
+      {deadlines.starting.length > 0 && (
+        <>
+          <h3>Starting soon</h3>
+          <CappedList
+            items={deadlines.starting}
+            initial={Math.min(initial, 4)}
+            label="Sets starting soon"
+            className="deadlines"
+            itemKey={keyOf}
+          >
+            {(d) => <DeadlineRow deadline={d} warningWindow={warningWindow} />}
+          </CappedList>
+        </>
+      )}
+    </section>
+  );
+}

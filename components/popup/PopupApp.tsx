@@ -1,0 +1,26 @@
+/** The popup wired to the database: live data in, exports read from the cache, browser actions passed through. */
+import { csvDownload, icsDownload } from '../../lib/cache-exports';
+import { localToday } from '../../lib/dates';
+import type { LicenseDatabase } from '../../lib/db';
+import type { PopupActions } from './actions';
+import { Popup } from './Popup';
+import { usePopupState } from './use-popup-state';
+
+interface Props {
+  db: LicenseDatabase;
+  actions: Omit<PopupActions, 'exportCsv' | 'exportIcs'>;
+  /** Starts over after an error (the entrypoint reloads the popup). */
+  onRetry(): void;
+  /** The clock, for tests. */
+  clock?: () => Date;
+}
+
+export function PopupApp({ db, actions, onRetry, clock = () => new Date() }: Props) {
+  const state = usePopupState(db);
+  const all: PopupActions = {
+    ...actions,
+    exportCsv: () => csvDownload(db, localToday(clock())),
+    exportIcs: () => icsDownload(db, localToday(clock()), clock()),
+  };
+  return <Popup state={state} actions={all} now={clock()} onRetry={onRetry} />;
+}
