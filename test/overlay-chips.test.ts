@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { chipModel } from '../components/overlay/chip-model';
-import { CHIP_TAG, ChipLayer, placementFor, rowKey } from '../components/overlay/chips';
+import { CHIP_TAG, ChipLayer, EAGER_ROWS, nearRows, placementFor, rowKey } from '../components/overlay/chips';
 import { HOST_ATTRIBUTE } from '../components/overlay/shadow';
 import { chipText, loadSample, sampleRows, TODAY } from './overlay-fixture';
 
@@ -195,5 +195,90 @@ describe('isolation', () => {
     expect(host.shadowRoot?.querySelector('.chip')?.getAttribute('title')).toBe(
       'LETRS License Tracker: Ends in 17 days; 5 unassigned licenses at risk; shown as Upcoming, started Nov 15',
     );
+  });
+});
+
+describe('long pages', () => {
+  /** `count` rows 40px tall, laid out from the top of the page, scrolled by `scroll.y`. */
+  function longPage(count: number) {
+    const scroll = { y: 0 };
+    document.body.replaceChildren();
+    const rows = Array.from({ length: count }, (_, i) => {
+      const element = document.createElement('div');
+      const link = document.createElement('a');
+      link.textContent = `Cohort ${i}`;
+      element.append(link);
+      document.body.append(element);
+      element.getBoundingClientRect = () => {
+        const top = i * 40 - scroll.y;
+        return { top, bottom: top + 40, left: 0, right: 800, width: 800, height: 40, x: 0, y: top } as DOMRect;
+      };
+      return { set: { ...chipSet(`Cohort ${i}`), id: `ls-${i}` }, element };
+    });
+    return { rows, scroll };
+  }
+  const chipped = () => hosts().map((h) => h.previousElementSibling?.textContent);
+
+  it('nearRows finds the rows within a viewport height of the screen with a few reads', () => {
+    const { rows, scroll } = longPage(5000);
+    const reads = vi.fn();
+    for (const row of rows) {
+      const read = row.element.getBoundingClientRect;
+      row.element.getBoundingClientRect = () => {
+        reads();
+        return read();
+      };
+    }
+    const elements = rows.map((r) => r.element);
+    expect(nearRows(elements, 800)).toEqual(Array.from({ length: 41 }, (_, i) => i));
+    scroll.y = 100_000;
+    reads.mockClear();
+    const near = nearRows(elements, 800);
+    expect(near[0]).toBe(2479);
+    expect(near.at(-1)).toBe(2540);
+    expect(reads.mock.calls.length).toBeLessThan(100);
+  });
+
+  it('nearRows skips hidden rows', () => {
+    const { rows } = longPage(10);
+    rows[1].element.getBoundingClientRect = () => ({ top: 0, bottom: 0, width: 0, height: 0 }) as DOMRect;
+    expect(
+      nearRows(
+        rows.map((r) => r.element),
+        800,
+      ),
+    ).toEqual([0, 2, 3, 4, 5, 6, 7, 8, 9]);
+  });
+
+  it(`gives chips at once to pages up to ${EAGER_ROWS} rows, and to the rows near the screen beyond`, async () => {
+    const small = longPage(EAGER_ROWS);
+    new ChipLayer(document).sync(small.rows, TODAY, 30);
+    expect(hosts()).toHaveLength(EAGER_ROWS);
+
+    const { rows, scroll } = longPage(2000);
+    const layer = new ChipLayer(document);
+    const height = window.innerHeight;
+    layer.sync(rows, TODAY, 30);
+    const first = Math.floor((2 * height) / 40) + 1;
+    expect(chipped()).toEqual(rows.slice(0, first).map((r) => r.set.name));
+
+    // Scrolling renders the rows coming near and keeps the ones already there.
+    scroll.y = 20_000;
+    document.dispatchEvent(new Event('scroll'));
+    await new Promise((done) => setTimeout(done, 50));
+    const names = chipped();
+    expect(names).toContain('Cohort 500');
+    expect(names).toContain('Cohort 0');
+    expect(new Set(names).size).toBe(names.length);
+    // A new read of the same rows keeps every chip and adds none twice.
+    layer.sync(rows, TODAY, 30);
+    expect(chipped()).toEqual(names);
+
+    layer.remove();
+    expect(hosts()).toHaveLength(0);
+    scroll.y = 40_000;
+    document.dispatchEvent(new Event('scroll'));
+    await new Promise((done) => setTimeout(done, 50));
+    expect(hosts()).toHaveLength(0);
   });
 });

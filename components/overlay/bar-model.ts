@@ -5,6 +5,7 @@
  * reader's diagnostics ready to copy into a report.
  */
 import { type CalendarDate, localToday, toCalendarDate } from '../../lib/dates';
+import { formatNumber } from '../../lib/format';
 import type { PageRead } from '../../lib/page-read';
 import { summarize } from '../../lib/summary';
 import { shortDate, type Tone } from './chip-model';
@@ -40,7 +41,7 @@ export interface BarModel {
 }
 
 function count(n: number, one: string, many: string): string {
-  return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+  return `${formatNumber(n)} ${n === 1 ? one : many}`;
 }
 
 /** "10:42 AM" in the browser's time zone. */

@@ -4,6 +4,7 @@
  * grouping that disagrees with the dates, and over-assignment.
  */
 import { type CalendarDate, calendarDateToLocal } from '../../lib/dates';
+import { formatNumber, URGENT_DAYS } from '../../lib/format';
 import { factsFor, type LicenseSet, type PageStatus, type SetFacts } from '../../lib/license';
 
 /** How a part looks: danger (act now), warning (soon), info (upcoming), ok (running), muted (over). */
@@ -22,9 +23,6 @@ export interface ChipModel {
   label: string;
 }
 
-/** Ends within this many days: the time part turns from warning to danger. */
-export const URGENT_DAYS = 7;
-
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const PAGE_GROUP: Record<PageStatus, string> = { upcoming: 'Upcoming', active: 'Active', expired: 'Expired' };
 
@@ -36,7 +34,7 @@ export function shortDate(date: CalendarDate, today: CalendarDate): string {
 }
 
 function plural(n: number, word: string): string {
-  return `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
+  return `${formatNumber(n)} ${word}${n === 1 ? '' : 's'}`;
 }
 
 /** "Ends in 12 days" / "Ends today" / "Ended 3 days ago" / "Starts in 9 days"; says so when a date is missing. */
@@ -47,6 +45,7 @@ export function timeText(facts: SetFacts): ChipPart {
   }
   if (facts.status === 'active' && facts.daysUntilEnd !== null) {
     const days = facts.daysUntilEnd;
+    // Ends within a week (the popup's "urgent"): danger; within the warning window: warning.
     const tone: Tone = !facts.expiringSoon ? 'ok' : days <= URGENT_DAYS ? 'danger' : 'warning';
     const text = days === 0 ? 'Ends today' : days === 1 ? 'Ends tomorrow' : `Ends in ${plural(days, 'day')}`;
     return { kind: 'time', tone, text };
@@ -78,13 +77,13 @@ export function chipModel(set: LicenseSet, today: CalendarDate, window: number):
   const facts = factsFor(set, today, window);
   const parts: ChipPart[] = [timeText(facts)];
   if (facts.expiringSoon && facts.unassigned !== null && facts.unassigned > 0) {
-    parts.push({ kind: 'unassigned', tone: 'danger', text: `${facts.unassigned.toLocaleString('en-US')} unassigned` });
+    parts.push({ kind: 'unassigned', tone: 'danger', text: `${formatNumber(facts.unassigned)} unassigned` });
   }
   if (facts.overAssigned && set.licenses !== null && set.assigned !== null) {
     parts.push({
       kind: 'over',
       tone: 'danger',
-      text: `Over-assigned by ${(set.assigned - set.licenses).toLocaleString('en-US')}`,
+      text: `Over-assigned by ${formatNumber(set.assigned - set.licenses)}`,
     });
   }
   const grouping = groupingText(set, facts, today);

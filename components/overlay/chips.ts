@@ -31,6 +31,9 @@ interface Placement {
 interface Entry {
   host: HTMLElement;
   root: ShadowRoot;
+  /** The row element and the spot the chip was placed at. */
+  element: Element;
+  placement: Placement;
   /** What the chip shows now, to skip re-rendering an unchanged chip. */
   signature: string;
 }
@@ -130,7 +133,7 @@ function place(host: HTMLElement, placement: Placement): void {
   else (placement.anchor as Element).append(host);
 }
 
-function render(doc: Document, root: ShadowRoot, model: ChipModel): void {
+function fill(doc: Document, root: ShadowRoot, model: ChipModel): void {
   const chip = el(doc, 'span', 'chip');
   chip.title = model.label;
   for (const [i, part] of model.parts.entries()) {
@@ -143,43 +146,91 @@ function render(doc: Document, root: ShadowRoot, model: ChipModel): void {
   root.append(chip);
 }
 
-/** The chips of one document. `sync` is idempotent: the same rows twice leave the page as it was. */
+interface Planned {
+  key: string;
+  row: OverlayRow;
+}
+
+/** Up to this many rows get their chips at once; a longer page gets them as rows come near the viewport. */
+export const EAGER_ROWS = 300;
+
+const isHidden = (rect: DOMRect) => rect.width === 0 && rect.height === 0;
+
+/**
+ * The indices of the rows within one viewport height above or below the visible area. Rows are
+ * taken to be in vertical order in document order (a list page), so a binary search finds the
+ * first one and the walk stops at the first row below: a few dozen layout reads, not 5,000.
+ * Hidden rows (no box) are skipped; they get their chips on a later read once shown.
+ */
+export function nearRows(elements: readonly Element[], viewportHeight: number): number[] {
+  const margin = viewportHeight;
+  let lo = 0;
+  let hi = elements.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    const rect = elements[mid].getBoundingClientRect();
+    if (!isHidden(rect) && rect.bottom < -margin) lo = mid + 1;
+    else hi = mid;
+  }
+  const near: number[] = [];
+  for (let i = lo; i < elements.length; i++) {
+    const rect = elements[i].getBoundingClientRect();
+    if (isHidden(rect)) continue;
+    if (rect.top > viewportHeight + margin) break;
+    if (rect.bottom >= -margin) near.push(i);
+  }
+  return near;
+}
+
+/**
+ * The chips of one document. `sync` is idempotent: the same rows twice leave the page as it was.
+ * On pages with more than EAGER_ROWS rows only the rows near the viewport get their chips, and
+ * scrolling renders the next ones before they show: a 5,000-set page pays for the few dozen
+ * rows on screen, not for 5,000 chips.
+ */
 export class ChipLayer {
   private readonly entries = new Map<string, Entry>();
+  private plan: Planned[] = [];
+  private today: CalendarDate = '';
+  private warningWindow = 0;
+  private listening = false;
+  private frame: number | null = null;
+  private readonly onScroll = () => {
+    const view = this.doc.defaultView;
+    if (this.frame !== null || !view) return;
+    this.frame = view.requestAnimationFrame(() => {
+      this.frame = null;
+      this.render(this.near());
+    });
+  };
 
   constructor(private readonly doc: Document) {}
 
   /** Makes the chips match `rows`: one per row, beside its name; every other chip removed. */
   sync(rows: readonly OverlayRow[], today: CalendarDate, warningWindow: number): void {
-    // Read everything first (placement may ask for computed styles), then write, so the page's
-    // style is recalculated once and not once per row.
+    this.today = today;
+    this.warningWindow = warningWindow;
     const seen = new Map<string, number>();
-    const planned = rows.map((row) => {
+    this.plan = rows.map((row) => {
       const base = rowKey(row.set);
       const n = (seen.get(base) ?? 0) + 1;
       seen.set(base, n);
-      return {
-        key: n === 1 ? base : `${base}#${n}`,
-        model: chipModel(row.set, today, warningWindow),
-        placement: placementFor(row),
-      };
+      return { key: n === 1 ? base : `${base}#${n}`, row };
     });
+    const lazy = rows.length > EAGER_ROWS && this.doc.defaultView !== null;
+    const now = lazy ? this.near() : this.plan;
     const live = new Set<HTMLElement>();
-    for (const { key, model, placement } of planned) {
-      const signature = model.label + model.parts.map((p) => p.tone).join();
-      let entry = this.entries.get(key);
-      if (!entry) {
-        const { host, root } = createHost(this.doc, CHIP_TAG, CHIP_KIND, CHIP_CSS);
-        host.setAttribute('data-letrs-key', key);
-        entry = { host, root, signature: '' };
-        this.entries.set(key, entry);
+    if (lazy) {
+      // Rows further away keep the chip they have (it is brought up to date when they come near).
+      for (const { key, row } of this.plan) {
+        const entry = this.entries.get(key);
+        if (entry?.element === row.element) live.add(entry.host);
       }
-      if (entry.signature !== signature) {
-        render(this.doc, entry.root, model);
-        entry.signature = signature;
-      }
-      if (!isPlaced(entry.host, placement)) place(entry.host, placement);
-      live.add(entry.host);
+    }
+    this.render(now);
+    for (const { key } of now) {
+      const entry = this.entries.get(key);
+      if (entry) live.add(entry.host);
     }
     for (const [key, entry] of this.entries) {
       if (!live.has(entry.host)) {
@@ -190,12 +241,73 @@ export class ChipLayer {
     for (const host of this.doc.querySelectorAll(`${CHIP_TAG}[${HOST_ATTRIBUTE}]`)) {
       if (!live.has(host as HTMLElement)) host.remove();
     }
+    this.listen(lazy);
   }
 
-  /** Removes every chip. */
+  /** Removes every chip and stops following the scroll. */
   remove(): void {
+    this.listen(false);
+    this.plan = [];
     for (const entry of this.entries.values()) entry.host.remove();
     this.entries.clear();
     for (const host of this.doc.querySelectorAll(`${CHIP_TAG}[${HOST_ATTRIBUTE}]`)) host.remove();
+  }
+
+  private near(): Planned[] {
+    const height = this.doc.defaultView?.innerHeight ?? 0;
+    return nearRows(
+      this.plan.map((p) => p.row.element),
+      height,
+    ).map((i) => this.plan[i]);
+  }
+
+  /** Scrolling the page or any scrolling box in it (capture: scroll events do not bubble), and resizing. */
+  private listen(on: boolean): void {
+    const view = this.doc.defaultView;
+    if (on === this.listening || !view) return;
+    this.listening = on;
+    const options = { capture: true, passive: true };
+    if (on) {
+      this.doc.addEventListener('scroll', this.onScroll, options);
+      view.addEventListener('resize', this.onScroll, options);
+    } else {
+      this.doc.removeEventListener('scroll', this.onScroll, options);
+      view.removeEventListener('resize', this.onScroll, options);
+      if (this.frame !== null) view.cancelAnimationFrame(this.frame);
+      this.frame = null;
+    }
+  }
+
+  /**
+   * Creates, updates or moves the chips of `planned`. Reads everything first (placement may ask
+   * for computed styles), then writes, so the page's style is recalculated once, not once per row.
+   */
+  private render(planned: readonly Planned[]): void {
+    const steps = planned.map(({ key, row }) => {
+      const model = chipModel(row.set, this.today, this.warningWindow);
+      const entry = this.entries.get(key);
+      const kept =
+        entry?.element === row.element &&
+        isPlaced(entry.host, entry.placement) &&
+        row.element.contains(entry.placement.anchor);
+      return { key, row, model, placement: kept && entry ? entry.placement : placementFor(row) };
+    });
+    for (const { key, row, model, placement } of steps) {
+      const signature = model.label + model.parts.map((p) => p.tone).join();
+      let entry = this.entries.get(key);
+      if (!entry) {
+        const { host, root } = createHost(this.doc, CHIP_TAG, CHIP_KIND, CHIP_CSS);
+        host.setAttribute('data-letrs-key', key);
+        entry = { host, root, element: row.element, placement, signature: '' };
+        this.entries.set(key, entry);
+      }
+      if (entry.signature !== signature) {
+        fill(this.doc, entry.root, model);
+        entry.signature = signature;
+      }
+      if (!isPlaced(entry.host, placement)) place(entry.host, placement);
+      entry.element = row.element;
+      entry.placement = placement;
+    }
   }
 }

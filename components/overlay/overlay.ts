@@ -77,9 +77,10 @@ export function createOverlay(doc: Document, options: OverlayOptions): Overlay {
       pageUrl: pageUrl(doc),
       now,
     });
+    // Chips first: on a long page they read the rows' positions, which the bar would move.
+    chips.sync(next.rows, today, warningWindow);
     bar ??= new SummaryBar(doc, services, collapsed);
     bar.update(model, { read: next.read, today, warningWindow });
-    chips.sync(next.rows, today, warningWindow);
   }
 
   return { update, remove };
