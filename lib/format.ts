@@ -4,8 +4,7 @@
  * separators. Pure functions of their inputs (today and now are passed in), so every wording is
  * tested in any time zone.
  */
-import { format } from 'date-fns';
-import { type CalendarDate, calendarDateToLocal, daysBetween, toCalendarDate } from './dates';
+import { type CalendarDate, daysBetween, isCalendarDate, toCalendarDate } from './dates';
 
 const NUMBER = new Intl.NumberFormat('en-US');
 
@@ -19,9 +18,13 @@ export function plural(count: number, one: string, many = `${one}s`): string {
   return `${formatNumber(count)} ${count === 1 ? one : many}`;
 }
 
-/** 2026-12-15 → "Dec 15, 2026". */
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** 2026-12-15 → "Dec 15, 2026" (written from the string: no Date, no time zone, no date library in the popup). */
 export function formatDate(date: CalendarDate): string {
-  return format(calendarDateToLocal(date), 'MMM d, yyyy');
+  if (!isCalendarDate(date)) return date;
+  const [year, month, day] = date.split('-').map(Number);
+  return `${MONTHS[month - 1]} ${day}, ${year}`;
 }
 
 /** Days from today as a person says them: "Today", "Tomorrow", "in 12 days", "Yesterday", "3 days ago". */
@@ -59,8 +62,8 @@ export function readAge(at: string, now: Date): ReadAge {
   const read = new Date(at);
   if (Number.isNaN(read.getTime())) return { text: 'at an unknown time', days: Number.POSITIVE_INFINITY, stale: true };
   const days = Math.max(0, daysBetween(toCalendarDate(read), toCalendarDate(now)));
-  const text =
-    days === 0 ? `today ${format(read, 'H:mm')}` : days === 1 ? 'yesterday' : `${formatNumber(days)} days ago`;
+  const clock = `${read.getHours()}:${String(read.getMinutes()).padStart(2, '0')}`;
+  const text = days === 0 ? `today ${clock}` : days === 1 ? 'yesterday' : `${formatNumber(days)} days ago`;
   return { text, days, stale: days >= STALE_AFTER_DAYS };
 }
 

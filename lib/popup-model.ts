@@ -76,6 +76,11 @@ function lastProblem(log: SyncLogEntry | null): string | null {
   return worst?.message ?? null;
 }
 
+/** Tracks in name order: the cache's key order is not the page's, and a name order is easy to scan. */
+function byTrackName(summary: Summary): Summary {
+  return { ...summary, tracks: [...summary.tracks].sort((a, b) => a.track.localeCompare(b.track)) };
+}
+
 /** Everything the popup's data view needs, as of `today`. */
 export function popupModel(data: PopupData, today: CalendarDate): PopupModel {
   const window = data.settings.warningWindow ?? DEFAULT_WARNING_WINDOW;
@@ -101,7 +106,7 @@ export function popupModel(data: PopupData, today: CalendarDate): PopupModel {
     setCount: data.sets.length,
     organizations: organizationsOf(data.sets),
     licensesUrl: licensesPageUrl(data.meta?.lastSyncUrl, data.lastLog?.url),
-    summary: summarize(shown, today, window),
+    summary: byTrackName(summarize(shown, today, window)),
     deadlines: deadlines(shown, today, data.settings.deadlineHorizon, window),
     missing,
     disagreements,

@@ -21,18 +21,18 @@ function DeadlineRow({ deadline, warningWindow }: { deadline: Deadline<CachedSet
   const free = deadline.unassigned;
   return (
     <div class="deadline" data-testid="deadline">
-      <span class={`chip ${level}`}>{relativeDays(deadline.days)}</span>
-      <div class="deadline-text">
-        <span class="set-name">{deadline.set.name}</span>
-        <span class="muted small">
-          {deadline.set.track} · {deadline.kind === 'ends' ? 'ends' : 'starts'} {formatDate(deadline.date)}
+      <p class="deadline-when">
+        <span class={`chip ${level}`}>{relativeDays(deadline.days)}</span>{' '}
+        <span class="date">
+          {deadline.kind === 'ends' ? 'ends' : 'starts'} {formatDate(deadline.date)}
         </span>
-      </div>
+      </p>
       {free !== null && (
-        <span class={free > 0 && deadline.kind === 'ends' ? 'at-risk' : 'muted small'}>
-          {formatNumber(free)} unassigned
-        </span>
+        <p class={free > 0 && deadline.kind === 'ends' ? 'at-risk' : 'at-risk none'}>{formatNumber(free)} unassigned</p>
       )}
+      <p class="deadline-what">
+        <span class="set-name">{deadline.set.name}</span> <span class="muted small">· {deadline.set.track}</span>
+      </p>
     </div>
   );
 }

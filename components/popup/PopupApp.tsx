@@ -1,5 +1,4 @@
-/** The popup wired to the database: live data in, exports read from the cache, browser actions passed through. */
-import { csvDownload, icsDownload } from '../../lib/cache-exports';
+/** The popup wired to the database: live data in, exports read from the cache on click, browser actions passed through. */
 import { localToday } from '../../lib/dates';
 import type { LicenseDatabase } from '../../lib/db';
 import type { PopupActions } from './actions';
@@ -19,8 +18,9 @@ export function PopupApp({ db, actions, onRetry, clock = () => new Date() }: Pro
   const state = usePopupState(db);
   const all: PopupActions = {
     ...actions,
-    exportCsv: () => csvDownload(db, localToday(clock())),
-    exportIcs: () => icsDownload(db, localToday(clock()), clock()),
+    // Loaded on click: the CSV and calendar writers are most of the popup's code otherwise.
+    exportCsv: async () => (await import('../../lib/cache-exports')).csvDownload(db, localToday(clock())),
+    exportIcs: async () => (await import('../../lib/cache-exports')).icsDownload(db, localToday(clock()), clock()),
   };
   return <Popup state={state} actions={all} now={clock()} onRetry={onRetry} />;
 }

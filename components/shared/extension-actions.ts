@@ -37,28 +37,41 @@ export interface RuntimeApi {
 /** Chrome and Firefox words for "the background is not listening", which is harmless here. */
 const NO_RECEIVER = /receiving end does not exist|could not establish connection/i;
 
+/** The change was written, but the background did not take the refresh: the badge may be out of date. */
+export class RefreshError extends Error {
+  constructor(reason: string) {
+    super(
+      `The change was saved, but the toolbar badge could not be updated (${reason}). It catches up at the next visit to Manage Licenses, or within a day.`,
+    );
+    this.name = 'RefreshError';
+  }
+}
+
 /**
  * Asks the background to recompute statuses, the badge and notifications after the page wrote
  * to the cache. No receiver (the worker is being updated) is fine: it recomputes when it starts.
- * A refusal is reported, since the badge would then be out of date.
+ * A refusal or another failure is reported, since the badge would then be out of date.
  */
 export async function requestRefresh(runtime: RuntimeApi): Promise<void> {
   let reply: unknown;
   try {
     reply = await runtime.sendMessage({ type: 'letrs:refresh' });
   } catch (error) {
-    if (NO_RECEIVER.test(String((error as Error)?.message ?? error))) return;
-    throw new Error(`The toolbar badge could not be updated: ${(error as Error)?.message ?? error}`);
+    const message = error instanceof Error ? error.message : String(error);
+    if (NO_RECEIVER.test(message)) return;
+    throw new RefreshError(message);
   }
   if (reply && typeof reply === 'object' && (reply as { ok?: unknown }).ok === false) {
-    throw new Error(`The toolbar badge could not be updated: ${(reply as { error?: unknown }).error ?? 'refused'}`);
+    throw new RefreshError(String((reply as { error?: unknown }).error ?? 'refused'));
   }
 }
 
+/** The only optional permission the extension has. */
+type Optional = { permissions: 'notifications'[] };
+
 export interface PermissionsApi {
-  request(permissions: { permissions: string[] }): Promise<boolean>;
-  contains(permissions: { permissions: string[] }): Promise<boolean>;
-  remove(permissions: { permissions: string[] }): Promise<boolean>;
+  request(permissions: Optional): Promise<boolean>;
+  contains(permissions: Optional): Promise<boolean>;
 }
 
 /** Must be called straight from a click: browsers only show the prompt during a user gesture. */
