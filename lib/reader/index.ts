@@ -1,0 +1,359 @@
+/**
+ * Reads the Manage Licenses page from what it shows: the title, the status groups, the track
+ * headings and the set rows with their counts, dates, warning icons and badges. Never from class
+ * names, and never throwing: whatever it cannot read is null, with a diagnostic saying so, and a
+ * read that may have missed something (still loading, rows it could not place, nothing found)
+ * is marked incomplete so nothing downstream takes it for "these sets are gone".
+ *
+ * Steps: one text walk (walk.ts) → lines (lines.ts) → counts per line (counts.ts) → headings
+ * and group labels (labels.ts) → page title, organization, loading (page.ts) → licenses tables
+ * (tables.ts) → rows anchored on license counts (rows.ts) → track and group of each row
+ * (context.ts) → each row's values (row.ts) → diagnostics (diagnostics.ts).
+ */
+import type { PageStatus } from '../license';
+import type { Diagnostic, PageRead } from '../page-read';
+import { eventKind, type GroupEvent, labelEvents, looseEvents, place, tabEvents } from './context';
+import { type Counts, labelOnly, numberOnly, pairedCounts, readCounts } from './counts';
+import { summarize } from './diagnostics';
+import { rowId } from './ids';
+import { findLabels, type Label } from './labels';
+import { groupLines, type Line } from './lines';
+import { breadcrumbs, findOrganization, findTitle, loadingSign } from './page';
+import { rangeOf } from './positions';
+import { type PageText, type Problem, problemsOf, type RowRead, readRow, readTableRow, toSet } from './row';
+import { type Anchor, ancestorsOf, findRows, markShared, type Row } from './rows';
+import { findTables, type Table, type TableRow } from './tables';
+import { cap, clean } from './text';
+import { collectTokens, type Token } from './walk';
+import { STATE_ALLOCATED, WARNING } from './words';
+
+export interface ReadOptions {
+  /** Stop after this many sets (the read is then incomplete). Default 20,000, as lib/messages allows. */
+  maxSets?: number;
+}
+
+export const DEFAULT_MAX_SETS = 20_000;
+
+/** Reads the page; never throws. */
+export function readLicensesPage(document: Document, options: ReadOptions = {}): PageRead {
+  try {
+    return readPage(document, options.maxSets ?? DEFAULT_MAX_SETS);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return {
+      isLicensesPage: false,
+      complete: false,
+      organization: null,
+      tracks: [],
+      sets: [],
+      diagnostics: [{ level: 'error', message: `The page could not be read (${reason.slice(0, 200)}).` }],
+    };
+  }
+}
+
+const MENTIONS_COUNT = /licen[cs]|assign|complet|allocat|seats?\b/i;
+
+/** Counts per line; a label line ("Licenses") takes the number line beside it ("60"). */
+function countLines(lines: Line[]): (Counts | null)[] {
+  const counts = lines.map((line) => {
+    if (!MENTIONS_COUNT.test(line.text)) return null;
+    const c = readCounts(line.text);
+    return c.licenses !== undefined || c.assigned !== undefined || c.completed !== undefined ? c : null;
+  });
+  const paired = new Uint8Array(lines.length);
+  for (let l = 0; l < lines.length; l++) {
+    if (counts[l] || !/^[-−–]?\p{Nd}/u.test(lines[l].text)) continue;
+    const number = numberOnly(lines[l].text);
+    if (!number) continue;
+    for (const k of [l - 1, l + 1]) {
+      if (k < 0 || k >= lines.length || paired[k] || counts[k]) continue;
+      const label = labelOnly(lines[k].text);
+      if (!label) continue;
+      counts[k] = pairedCounts(label.kind, number, label.allocated);
+      paired[k] = 1;
+      paired[l] = 1;
+      break;
+    }
+  }
+  return counts;
+}
+
+/** Marks token ranges in a mask. */
+function mark(mask: Uint8Array, ranges: Iterable<{ start: number; end: number }>): void {
+  for (const { start, end } of ranges) mask.fill(1, start, end);
+}
+
+/** The text of labels (their first line: a heading that wraps rows in broken markup keeps its rows). */
+const labelTexts = (labels: Label[]) => labels.map((l) => ({ start: l.start, end: l.textEnd }));
+
+/**
+ * Headings that structure the page (a row never grows to include one): status labels, the
+ * title, captions, and track headings that head more than one row, with every heading of the
+ * same level as such a track heading (a track with a single set is still a track).
+ */
+function structuralLabels(labels: Label[], title: Label | null, seen: Set<Element>, shared: Set<Element>): Label[] {
+  const free = (l: Label) => {
+    // A heading that shows a count (a track total) is judged from its parent.
+    for (let x = l.counts ? l.el.parentElement : l.el; x; x = x.parentElement) if (seen.has(x)) return shared.has(x);
+    return true;
+  };
+  const freeLabels = new Set(labels.filter((l) => l.kind !== 'status' && l !== title && free(l)));
+  const trackLevels = new Set([...freeLabels].filter((l) => l.kind === 'track' && l.tag === 'h').map((l) => l.level));
+  return labels.filter(
+    (l) =>
+      l.kind === 'status' ||
+      l === title ||
+      l.tag === 'caption' ||
+      l.tag === 'legend' ||
+      freeLabels.has(l) ||
+      (l.tag === 'h' && l.kind === 'track' && trackLevels.has(l.level)),
+  );
+}
+
+interface Source {
+  start: number;
+  end: number;
+  el: Element;
+  generic?: Row;
+  table?: TableRow;
+}
+
+function iconName(el: Element): string {
+  const named = el.getAttribute('aria-label') ?? el.getAttribute('title') ?? el.getAttribute('alt');
+  if (named) return named;
+  return el.localName === 'svg' ? (el.querySelector('title')?.textContent ?? '') : '';
+}
+
+/** Warning and state-owned marks given by icons' accessible names (aria-label, title, alt, svg title). */
+function iconMarks(doc: Document, rowIndex: Map<Element, number>): { warning: Set<number>; state: Set<number> } {
+  const warning = new Set<number>();
+  const state = new Set<number>();
+  const root = doc.body ?? doc.documentElement;
+  if (!root) return { warning, state };
+  for (const el of root.querySelectorAll('[aria-label],[title],img[alt],svg')) {
+    const name = iconName(el);
+    if (!name || name.length > 200) continue;
+    const isWarning = WARNING.test(name);
+    const isState = STATE_ALLOCATED.test(name);
+    if (!isWarning && !isState) continue;
+    if (el.closest('[aria-hidden="true"],[hidden],[style*="display:none"],[style*="display: none"]')) continue;
+    for (let x: Element | null = el; x; x = x.parentElement) {
+      const row = rowIndex.get(x);
+      if (row === undefined) continue;
+      if (isWarning) warning.add(row);
+      if (isState) state.add(row);
+      break;
+    }
+  }
+  return { warning, state };
+}
+
+function readPage(doc: Document, maxSets: number): PageRead {
+  const tokens = collectTokens(doc);
+  const { lines, lineOf } = groupLines(tokens);
+  const counts = countLines(lines);
+  const page: PageText = { tokens, lines, lineOf, counts };
+  const labels = findLabels(doc, tokens, lines, lineOf);
+  const crumbs = breadcrumbs(doc, tokens);
+  const titleFound = findTitle(labels, doc, crumbs, lines);
+  const title = titleFound === 'document' ? null : titleFound;
+  const organization = findOrganization(doc, crumbs, lines);
+  const loading = loadingSign(doc, lines);
+  const textOf = (el: Element) => {
+    const [start, end] = rangeOf(tokens, el);
+    return clean(
+      tokens
+        .slice(start, end)
+        .map((t) => t.raw)
+        .join(' '),
+    );
+  };
+  const tables = findTables(doc, tokens, textOf);
+
+  // Anchors: lines with counts, outside status labels, the title and licenses tables.
+  const masked = new Uint8Array(tokens.length);
+  mark(masked, labelTexts(labels.filter((l) => l.kind === 'status' || l === title)));
+  mark(masked, tables);
+  const primary: Anchor[] = [];
+  const secondary: Anchor[] = [];
+  for (const [l, c] of counts.entries()) {
+    if (!c || masked[lines[l].first]) continue;
+    const anchor = { token: lines[l].first, el: tokens[lines[l].first].parent };
+    (c.licenses !== undefined ? primary : secondary).push(anchor);
+  }
+
+  const statusLabels = labels.filter((l) => l.kind === 'status');
+  const isLicensesPage =
+    titleFound !== null && (primary.length > 0 || tables.length > 0 || statusLabels.length > 0 || loading !== null);
+  if (!isLicensesPage) return notThisPage(organization, titleFound !== null);
+
+  // Rows.
+  const { seen, shared } = markShared([...new Set(primary.map((a) => a.el))]);
+  const structural = structuralLabels(labels, title, seen, shared);
+  const blocked = ancestorsOf(structural.map((l) => l.el));
+  const totals = structural.filter((l) => l.counts);
+  let rows = findRows(tokens, primary, blocked).filter(
+    (r) => !totals.some((l) => l.el === r.el || l.el.contains(r.el)),
+  );
+  const inRows = new Uint8Array(tokens.length);
+  mark(inRows, rows);
+  const looseAnchors = secondary.filter((a) => !inRows[a.token]);
+  if (looseAnchors.length > 0) {
+    const extraBlocked = ancestorsOf([...blocked, ...rows.map((r) => r.el)]);
+    const extra = findRows(tokens, looseAnchors, extraBlocked).filter((r) => !inRows[r.start]);
+    rows = [...rows, ...extra].sort((a, b) => a.start - b.start);
+    mark(inRows, extra);
+  }
+  const sources: Source[] = rows.map((r) => ({ start: r.start, end: r.end, el: r.el, generic: r }));
+  for (const table of tables)
+    for (const r of table.rows) sources.push({ start: r.start, end: r.end, el: r.el, table: r });
+  sources.sort((a, b) => a.start - b.start);
+  mark(inRows, sources);
+
+  // Where each row is listed.
+  const holdsRows = ancestorsOf(sources.map((s) => s.el));
+  for (const s of sources) holdsRows.delete(s.el);
+  const outsideLabels = labels.filter((l) => !inRows[l.start]);
+  const events: GroupEvent[] = [...labelEvents(outsideLabels, tokens, holdsRows), ...tabEvents(doc, tokens, holdsRows)];
+  for (const table of tables) events.push(...groupRowEvents(table, page));
+  const inLabels = new Uint8Array(tokens.length);
+  mark(inLabels, labelTexts(labels));
+  mark(inLabels, tables);
+  const hasTracks = events.some((e) => e.kind === 'track');
+  events.push(
+    ...looseEvents(lines, tokens, (t) => !inRows[t] && !inLabels[t], holdsRows, !hasTracks, title ? title.end : 0),
+  );
+  const placed = place(
+    events,
+    sources.map((s) => s.start),
+  );
+
+  // Each row's values.
+  const inButton = (token: Token) => token.parent.closest('button,[role="button"]') !== null;
+  const rowIndex = new Map(sources.map((s, i) => [s.el, i]));
+  const icons = iconMarks(doc, rowIndex);
+  const read: { set: ReturnType<typeof toSet>; problems: Problem[] }[] = [];
+  let aggregates = 0;
+  let truncated = false;
+  for (const [i, source] of sources.entries()) {
+    if (read.length >= maxSets) {
+      truncated = true;
+      break;
+    }
+    const { track, status: groupStatus } = placed[i];
+    const row: RowRead = source.table
+      ? readTableRow(page, source.table, groupStatus, inButton)
+      : readRow(page, source.generic!, groupStatus, inButton);
+    if (row.aggregate) {
+      aggregates++;
+      continue;
+    }
+    if (icons.warning.has(i)) row.warning = true;
+    if (icons.state.has(i)) row.stateAllocated = true;
+    const status: PageStatus | null = groupStatus ?? row.ownStatus;
+    const problems = problemsOf(row, status);
+    if (!track) problems.push({ kind: 'no track' });
+    if (!status) problems.push({ kind: 'no status group' });
+    row.name = cap(row.name);
+    read.push({ set: toSet(row, rowId(source.el), cap(track ?? ''), status), problems });
+  }
+  uniqueIds(read.map((r) => r.set));
+
+  const sets = read.map((r) => r.set);
+  const tracks = [...new Set(sets.map((s) => s.track).filter((t) => t))];
+  const diagnostics: Diagnostic[] = [
+    summarize(
+      read.map((r) => ({ name: r.set.name, problems: r.problems })),
+      tracks.length,
+    ),
+  ];
+  const unplaced = read.filter((r) => !r.set.track).length;
+  if (loading)
+    diagnostics.push({ level: 'warning', message: `The page is still loading (${loading}); this read is incomplete.` });
+  if (unplaced > 0)
+    diagnostics.push({
+      level: 'warning',
+      message: `${unplaced} ${unplaced === 1 ? 'row' : 'rows'} could not be placed under a license track; this read is incomplete.`,
+    });
+  if (truncated)
+    diagnostics.push({
+      level: 'warning',
+      message: `The page shows more than ${maxSets} license sets; only the first ${maxSets} were read and this read is incomplete.`,
+    });
+  if (sets.length === 0)
+    diagnostics.push({
+      level: 'warning',
+      message: 'No license sets were found on the Manage Licenses page; this read is incomplete.',
+    });
+  diagnostics.push(...duplicates(sets));
+  if (aggregates > 0)
+    diagnostics.push({
+      level: 'info',
+      message: `Skipped ${aggregates} ${aggregates === 1 ? 'count' : 'counts'} shown outside any set (totals or charts).`,
+    });
+  return {
+    isLicensesPage: true,
+    complete: sets.length > 0 && !loading && unplaced === 0 && !truncated,
+    organization,
+    tracks,
+    sets,
+    diagnostics,
+  };
+}
+
+/** A table's group rows as events: "Active" groups the rows below it, a track name heads them. */
+function groupRowEvents(table: Table, page: PageText): GroupEvent[] {
+  const events: GroupEvent[] = [];
+  for (const group of table.groupRows) {
+    const text = page.lines[page.lineOf[group.start]].text;
+    const kind = eventKind(text);
+    const level = kind.kind === 'status' ? 10 : 9;
+    events.push({ pos: group.start, end: table.end, level, ...kind });
+  }
+  return events;
+}
+
+/** Ids shared by several rows are not ids (a link to a common page, say): cleared. */
+function uniqueIds(sets: { id?: string | null }[]): void {
+  const seen = new Map<string, number>();
+  for (const set of sets) if (set.id) seen.set(set.id, (seen.get(set.id) ?? 0) + 1);
+  for (const set of sets) if (set.id && (seen.get(set.id) ?? 0) > 1) set.id = null;
+}
+
+/** Rows with the same track and name and no id to tell them apart: kept, and said. */
+function duplicates(sets: { track: string; name: string; id?: string | null }[]): Diagnostic[] {
+  const groups = new Map<string, number>();
+  for (const set of sets) {
+    if (set.id) continue;
+    const key = `${set.track}\u0000${set.name}`;
+    groups.set(key, (groups.get(key) ?? 0) + 1);
+  }
+  const out: Diagnostic[] = [];
+  for (const [key, count] of groups) {
+    if (count < 2) continue;
+    const [track, name] = key.split('\u0000');
+    out.push({
+      level: 'warning',
+      message: `${count} rows are named '${name}'${track ? ` in ${track}` : ''}; all ${count} were kept.`,
+    });
+  }
+  return out;
+}
+
+function notThisPage(organization: string | null, titled: boolean): PageRead {
+  return {
+    isLicensesPage: false,
+    complete: false,
+    organization,
+    tracks: [],
+    sets: [],
+    diagnostics: [
+      {
+        level: 'info',
+        message: titled
+          ? 'The page has a Licenses title but shows no status groups or license counts yet.'
+          : 'This is not the Manage Licenses page: no "Manage Licenses" heading.',
+      },
+    ],
+  };
+}

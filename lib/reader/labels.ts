@@ -1,0 +1,114 @@
+/**
+ * The page's headings and group labels (h1–h6, role="heading" with aria-level, summary,
+ * caption, legend), each with the words it shows and what those words make it: the page title,
+ * a status group (Upcoming / Active / Expired), a license track, or another heading.
+ */
+import type { PageStatus } from '../license';
+import { type Counts, readCounts } from './counts';
+import type { Line } from './lines';
+import { endOf, startOf } from './positions';
+import { clean, trimSeparators } from './text';
+import type { Token } from './walk';
+import { EMPTY_GROUP, NOT_TRACK, statusLabel, WARNING } from './words';
+
+export type LabelKind = 'status' | 'track' | 'other';
+
+export interface Label {
+  el: Element;
+  /** What the label is: h (h1–h6, role=heading), summary, caption or legend. */
+  tag: 'h' | 'summary' | 'caption' | 'legend';
+  kind: LabelKind;
+  /** The first line the label shows, cleaned. */
+  text: string;
+  /** For a status label: its group. */
+  status: PageStatus | null;
+  /** For a track label: the track's name without counts. */
+  track: string | null;
+  /** Heading level (1–6), deeper for summaries and captions. */
+  level: number;
+  /** First token of the label, one past the last token of its first line, one past its last token. */
+  start: number;
+  textEnd: number;
+  end: number;
+  /** The label itself shows a count ("LETRS · 1,340 licenses", "Cohort A — 60 licenses"). */
+  counts: Counts | null;
+}
+
+const SELECTOR = 'h1,h2,h3,h4,h5,h6,[role="heading"],summary,caption,legend';
+
+function levelOf(el: Element, tag: Label['tag']): number {
+  if (tag === 'summary') {
+    let depth = 1;
+    for (let d = el.parentElement?.closest('details'); d; d = d.parentElement?.closest('details')) depth++;
+    return 1 + depth;
+  }
+  if (tag === 'caption' || tag === 'legend') return 7;
+  const aria = Number(el.getAttribute('aria-level'));
+  if (Number.isInteger(aria) && aria >= 1 && aria <= 9) return aria;
+  const m = /^h([1-6])$/.exec(el.localName);
+  return m ? Number(m[1]) : 2;
+}
+
+function tagOf(el: Element): Label['tag'] {
+  const name = el.localName;
+  if (name === 'summary' || name === 'caption' || name === 'legend') return name;
+  return 'h';
+}
+
+/** The label's first line, clipped to the label (a role=heading span may share its line). */
+function firstLine(tokens: Token[], lines: Line[], lineOf: Int32Array, start: number, end: number) {
+  const line = lines[lineOf[start]];
+  if (line.first === start && line.end <= end) return { text: line.text, textEnd: line.end };
+  let text = '';
+  let i = start;
+  for (; i < end && lineOf[i] === lineOf[start]; i++) text += tokens[i].raw;
+  return { text: clean(text), textEnd: i };
+}
+
+const COUNT_PART = /\(?\s*[\d,]+\s+(?:total\s+)?(?:licen[cs]es?|(?:licen[cs]e\s+)?sets?)\b[^)·|–—]*\)?/gi;
+
+/** A track heading's name without its counts ("LETRS (1,340 licenses)" → "LETRS"). */
+export function trackName(text: string): string {
+  return trimSeparators(text.replace(COUNT_PART, ' ').replace(/\s+/g, ' ').trim());
+}
+
+/** Every visible label on the page, in document order. */
+export function findLabels(doc: Document, tokens: Token[], lines: Line[], lineOf: Int32Array): Label[] {
+  const labels: Label[] = [];
+  const root = doc.body ?? doc.documentElement;
+  if (!root) return labels;
+  for (const el of root.querySelectorAll(SELECTOR)) {
+    const start = startOf(tokens, el);
+    // No visible text of its own (hidden, empty, or an icon): not a label.
+    if (start >= tokens.length || !el.contains(tokens[start].node)) continue;
+    const end = endOf(tokens, el, start);
+    const tag = tagOf(el);
+    const { text, textEnd } = firstLine(tokens, lines, lineOf, start, end);
+    if (!text) continue;
+    const status = statusLabel(text);
+    const counts = status ? null : readCounts(text);
+    const hasCounts = counts && (counts.licenses !== undefined || counts.assigned !== undefined);
+    let kind: LabelKind = 'other';
+    let track: string | null = null;
+    if (status) kind = 'status';
+    else if (!NOT_TRACK.test(text) && !EMPTY_GROUP.test(text) && !WARNING.test(text) && /\p{L}/u.test(text)) {
+      track = hasCounts ? trackName(text) : text;
+      if (track && track.length <= 150) kind = 'track';
+      else track = null;
+    }
+    labels.push({
+      el,
+      tag,
+      kind,
+      text,
+      status,
+      track,
+      level: levelOf(el, tag),
+      start,
+      textEnd,
+      end,
+      counts: hasCounts ? counts : null,
+    });
+  }
+  return labels;
+}
