@@ -6,10 +6,12 @@
  *
  * Versions:
  * 1. sets, history (one entry per set per day), syncLog, settings, notifications.
- * 2. `meta` table holding the last applied sync (when, which page), so the badge's "data is old"
- *    hint and the notification click do not depend on the sync log, which a later clean-up may
- *    prune; `missingSince` index on sets for the "no longer shown on the page" list.
- *    The upgrade fills `meta` from the v1 sync log.
+ * 2. `meta` table holding the last applied sync (row 'sync': when, which page), so the badge's
+ *    "data is old" hint and the notification click do not depend on the sync log, which a later
+ *    clean-up may prune, and the day statuses were last recomputed for (row 'recompute', see
+ *    lib/recompute.ts); `startDate` and `missingSince` indexes on sets, so the daily recompute
+ *    reads only the sets whose status can have changed, and the popup can list the sets no longer
+ *    shown on the page; the unused `status` index is dropped (every index costs every write). The upgrade fills 'sync' from the v1 sync log.
  */
 import Dexie, { type EntityTable, type Transaction } from 'dexie';
 import type { ExportableSet } from './csv';
@@ -28,11 +30,16 @@ export interface CachedSet extends ExportableSet {
   organization: string;
   firstSeen: CalendarDate;
   lastSeen: CalendarDate;
-  /** ISO instant of the last sync that showed the set. */
+  /** ISO instant of the first sync on `lastSeen` that showed the set (or changed it). */
   lastSeenAt: string;
   /** Set when a complete read of the organization's page no longer showed the set. */
   missingSince: CalendarDate | null;
-  /** Recomputed from the dates as of `computedOn` (after every sync and daily). */
+  /**
+   * Kept true as days pass (after every sync, at start-up and daily): status and expiringSoon are
+   * right for the day of the last recompute. daysUntilEnd is as of `computedOn`, the day this set's
+   * values were last computed, which stays put while nothing about the set changes (rewriting every
+   * set every day would cost seconds for 10,000 sets): for today's count use factsFor(set, today).
+   */
   status: Status;
   daysUntilEnd: number | null;
   expiringSoon: boolean;
@@ -108,7 +115,7 @@ export const SCHEMA_V1 = {
 
 /** Schema v2: what changed from v1 (Dexie keeps the other tables as they were). */
 export const SCHEMA_V2_CHANGES = {
-  sets: 'key, organization, track, endDate, status, missingSince',
+  sets: 'key, organization, track, startDate, endDate, missingSince',
   meta: 'id',
 } as const;
 

@@ -7,9 +7,10 @@
 import { type CalendarDate, localToday } from './dates';
 import { type CachedSet, type HistoryEntry, type LicenseDatabase, type SyncMeta, setKey } from './db';
 import { changedFields, trackedValues } from './history';
-import { factsFor, type LicenseSet } from './license';
+import type { LicenseSet } from './license';
 import { type DueNotification, notificationsDue } from './notify';
 import type { Diagnostic, PageRead } from './page-read';
+import { computed, markRecomputed } from './recompute';
 import type { Settings } from './settings';
 import { readSettings } from './settings-store';
 
@@ -25,19 +26,6 @@ export interface SyncResult {
   /** ISO instant of the last applied sync (this one when applied); null before the first. */
   lastSyncAt: string | null;
   settings: Settings;
-}
-
-/** The fields recompute() keeps true as days pass. */
-type Computed = Pick<CachedSet, 'status' | 'daysUntilEnd' | 'expiringSoon' | 'computedOn'>;
-
-function computed(set: LicenseSet, today: CalendarDate, window: number): Computed {
-  const facts = factsFor(set, today, window);
-  return {
-    status: facts.status,
-    daysUntilEnd: facts.daysUntilEnd,
-    expiringSoon: facts.expiringSoon,
-    computedOn: today,
-  };
 }
 
 /** Why a read may not change the cache, or null when it may. */
@@ -85,6 +73,15 @@ function keyedSets(
   return out;
 }
 
+/** The two records are the same but for lastSeenAt (records are flat: a shallow compare is enough). */
+function sameSave(before: CachedSet, next: CachedSet): boolean {
+  const a = before as unknown as Record<string, unknown>;
+  const b = next as unknown as Record<string, unknown>;
+  const keys = Object.keys(b);
+  if (Object.keys(a).length !== keys.length) return false;
+  return keys.every((k) => k === 'lastSeenAt' || (a[k] ?? null) === (b[k] ?? null));
+}
+
 /** The history entry before `date` for a set, if any. */
 function previousEntry(db: LicenseDatabase, key: string, date: CalendarDate): Promise<HistoryEntry | undefined> {
   return db.history.where('[key+date]').between([key, ''], [key, date], true, false).last();
@@ -92,7 +89,9 @@ function previousEntry(db: LicenseDatabase, key: string, date: CalendarDate): Pr
 
 /**
  * Takes one page read into the cache, in ONE transaction:
- * - every set read is upserted (firstSeen kept, lastSeen updated, missingSince cleared);
+ * - every set read is upserted (firstSeen kept, lastSeen updated, missingSince cleared); a set
+ *   seen again the same day with nothing different is not rewritten, so lastSeenAt is the first
+ *   sync of its lastSeen day that showed it (the page may sync several times a visit);
  * - a history entry is written for the day when a tracked value changed or the set is new;
  *   a second change the same day updates that day's entry;
  * - on a complete read that names its organization, cached sets of that organization the read
@@ -124,12 +123,21 @@ export async function applySync(db: LicenseDatabase, read: PageRead, { url, now 
       return { applied: false, lastSyncAt: (await readSyncMeta(db)).lastSyncAt, settings };
     }
 
+    // Into an empty cache, this read's sets become the whole cache, all computed for today.
+    const firstRead = (await db.sets.count()) === 0;
     const rows = keyedSets(read, diagnostics);
     const keys = rows.map((r) => r.key);
-    const [cached, todays] = await Promise.all([
-      db.sets.bulkGet(keys),
-      db.history.bulkGet(keys.map((key) => [key, today] as [string, string])),
+    // Two index reads instead of one get per set: a set's key includes its organization, so
+    // every cached set a row can match is among the cached sets of the rows' organizations.
+    const organizations = [...new Set(rows.map((r) => r.organization))];
+    const [cachedOfOrganizations, todaysEntries] = await Promise.all([
+      db.sets.where('organization').anyOf(organizations).toArray(),
+      db.history.where('date').equals(today).toArray(),
     ]);
+    const cachedByKey = new Map(cachedOfOrganizations.map((set) => [set.key, set]));
+    const todayByKey = new Map(todaysEntries.map((entry) => [entry.key, entry]));
+    const cached = keys.map((key) => cachedByKey.get(key));
+    const todays = keys.map((key) => todayByKey.get(key));
 
     const upserts: CachedSet[] = [];
     const historyPuts: HistoryEntry[] = [];
@@ -138,7 +146,7 @@ export async function applySync(db: LicenseDatabase, read: PageRead, { url, now 
       const { key, set, organization } = rows[i];
       const before = cached[i];
       const values = trackedValues(set);
-      upserts.push({
+      const next: CachedSet = {
         id: set.id ?? null,
         organization,
         track: set.track,
@@ -157,7 +165,9 @@ export async function applySync(db: LicenseDatabase, read: PageRead, { url, now 
         lastSeenAt: at,
         missingSince: null,
         ...computed(set, today, settings.warningWindow),
-      });
+      };
+      // Seen again the same day with nothing different: no write (lastSeenAt keeps that day's first sync).
+      if (!before || !sameSave(before, next)) upserts.push(next);
       const changed = changedFields(before ? trackedValues(before) : null, values);
       if (changed.length === 0) continue;
       if (!before || !todays[i]) {
@@ -171,47 +181,23 @@ export async function applySync(db: LicenseDatabase, read: PageRead, { url, now 
       else historyPuts.push({ key, date: today, values, changed: sinceBase });
     }
 
-    await db.sets.bulkPut(upserts);
+    if (upserts.length > 0) await db.sets.bulkPut(upserts);
     if (historyPuts.length > 0) await db.history.bulkPut(historyPuts);
     if (historyDeletes.length > 0) await db.history.bulkDelete(historyDeletes);
 
     const organization = read.organization ?? '';
     if (organization !== '') {
       const shown = new Set(keys);
-      const gone = (await db.sets.where('organization').equals(organization).toArray()).filter(
-        (set) => !shown.has(set.key) && !set.missingSince,
+      const gone = cachedOfOrganizations.filter(
+        (set) => set.organization === organization && !shown.has(set.key) && !set.missingSince,
       );
       if (gone.length > 0) await db.sets.bulkPut(gone.map((set) => ({ ...set, missingSince: today })));
     }
 
+    if (firstRead) await markRecomputed(db, today, settings.warningWindow);
     await db.meta.put({ id: 'sync', lastSyncAt: at, lastSyncUrl: url });
     await log(true);
     return { applied: true, lastSyncAt: at, settings };
-  });
-}
-
-/**
- * Brings status, days until end and "expiring soon" up to `today` for every cached set, in one
- * transaction, writing only the sets whose values changed. Returns every cached set as it now is.
- */
-export async function recompute(db: LicenseDatabase, today: CalendarDate, settings: Settings): Promise<CachedSet[]> {
-  return db.transaction('rw', db.sets, async () => {
-    const sets = await db.sets.toArray();
-    const changed: CachedSet[] = [];
-    for (const set of sets) {
-      const next = computed(set, today, settings.warningWindow);
-      if (
-        set.computedOn !== next.computedOn ||
-        set.status !== next.status ||
-        set.daysUntilEnd !== next.daysUntilEnd ||
-        set.expiringSoon !== next.expiringSoon
-      ) {
-        Object.assign(set, next);
-        changed.push(set);
-      }
-    }
-    if (changed.length > 0) await db.sets.bulkPut(changed);
-    return sets;
   });
 }
 

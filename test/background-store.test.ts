@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { addDays } from '../lib/dates';
-import { type CachedSet, LicenseDatabase, setKey } from '../lib/db';
+import { LicenseDatabase, setKey } from '../lib/db';
 import type { PageRead } from '../lib/page-read';
 import { DEFAULT_SETTINGS } from '../lib/settings';
 import { readSettings, writeSettings } from '../lib/settings-store';
-import { applySync, readSyncMeta, recompute } from '../lib/store';
+import { applySync, readSyncMeta } from '../lib/store';
 import { at, dump, freshName, ORG, PAGE_URL, sampleRead } from './background-helpers';
 
 const DAY1 = '2026-12-03';
@@ -59,6 +59,19 @@ describe('applySync', () => {
     await applySync(db, read, options(DAY2));
     expect(await db.sets.count()).toBe(8);
     expect(await db.sets.get(keyOf('ls-1870'))).toMatchObject({ firstSeen: DAY1, lastSeen: DAY2, assigned: 45 });
+  });
+
+  it('does not rewrite a set seen again the same day with nothing different', async () => {
+    await applySync(db, sampleRead(DAY1), options(DAY1));
+    const before = await db.sets.toArray();
+    await applySync(db, sampleRead(DAY1), { url: PAGE_URL, now: at(DAY1, 15) });
+    expect(await db.sets.toArray()).toEqual(before);
+    expect(await readSyncMeta(db)).toMatchObject({ lastSyncAt: at(DAY1, 15).toISOString() });
+    const read = sampleRead(DAY1);
+    cohortA(read).assigned = 40;
+    await applySync(db, read, { url: PAGE_URL, now: at(DAY1, 16) });
+    expect(await db.sets.get(keyOf('ls-1870'))).toMatchObject({ assigned: 40, lastSeenAt: at(DAY1, 16).toISOString() });
+    expect((await db.sets.get(keyOf('ls-1871')))?.lastSeenAt).toBe(at(DAY1).toISOString());
   });
 
   it('keys a set without an id by its organization, track and name', async () => {
@@ -200,40 +213,6 @@ describe('history', () => {
     cohortA(read).pageStatus = 'active';
     await applySync(db, read, options(DAY2));
     expect((await db.history.get([keyOf('ls-1870'), DAY2]))?.changed).toEqual(['endDate']);
-  });
-});
-
-describe('recompute', () => {
-  it('brings status, days until end and expiring soon up to the day, for every set', async () => {
-    await applySync(db, sampleRead(DAY1), options(DAY1));
-    const later = addDays(DAY1, 13);
-    const sets = await recompute(db, later, DEFAULT_SETTINGS);
-    expect(sets).toHaveLength(8);
-    expect(await db.sets.get(keyOf('ls-1870'))).toMatchObject({
-      status: 'expired',
-      daysUntilEnd: -1,
-      expiringSoon: false,
-      computedOn: later,
-    });
-    expect(await db.sets.get(keyOf('ls-2041'))).toMatchObject({ status: 'upcoming', computedOn: later });
-    expect((await db.sets.get(keyOf('ls-1871')))?.daysUntilEnd).toBe(12);
-  });
-
-  it('uses the warning window from the settings', async () => {
-    await applySync(db, sampleRead(DAY1), options(DAY1));
-    await recompute(db, DAY1, { ...DEFAULT_SETTINGS, warningWindow: 10 });
-    expect((await db.sets.get(keyOf('ls-1870')))?.expiringSoon).toBe(false);
-    await recompute(db, DAY1, { ...DEFAULT_SETTINGS, warningWindow: 12 });
-    expect((await db.sets.get(keyOf('ls-1870')))?.expiringSoon).toBe(true);
-  });
-
-  it('leaves what the page showed untouched', async () => {
-    await applySync(db, sampleRead(DAY1), options(DAY1));
-    const strip = (sets: CachedSet[]) =>
-      sets.map(({ status, daysUntilEnd, expiringSoon, computedOn, ...rest }) => rest);
-    const before = strip(await db.sets.toArray());
-    await recompute(db, addDays(DAY1, 100), DEFAULT_SETTINGS);
-    expect(strip(await db.sets.toArray())).toEqual(before);
   });
 });
 

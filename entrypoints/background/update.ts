@@ -1,25 +1,29 @@
 /**
  * Brings everything derived from the cache up to date: statuses for today, the badge, and due
  * notifications. Runs after every sync, at start-up, on the daily alarm and on `letrs:refresh`.
- * Everything it needs is read from IndexedDB each time (the worker may have been stopped).
+ * Everything it needs is read from IndexedDB each time (the worker may have been stopped), and
+ * only the sets that matter: the badge and notifications need just the sets ending soon.
  */
 import { badgeFor } from '../../lib/badge';
 import { localToday } from '../../lib/dates';
 import type { LicenseDatabase } from '../../lib/db';
+import { recompute, setsEndingWithin } from '../../lib/recompute';
 import { readSettings } from '../../lib/settings-store';
-import { claimDueNotifications, readSyncMeta, recompute } from '../../lib/store';
+import { claimDueNotifications, readSyncMeta } from '../../lib/store';
 import { notificationsAllowed, showBadge, showNotifications } from './effects';
 import { listenToNotificationClicks } from './notification-clicks';
 
 async function updateNow(db: LicenseDatabase, now: Date): Promise<void> {
   const today = localToday(now);
   const settings = await readSettings(db);
-  const sets = await recompute(db, today, settings);
-  const { lastSyncAt } = await readSyncMeta(db);
-  await showBadge(badgeFor(sets, settings, today, lastSyncAt));
-  if (settings.notificationsEnabled && (await notificationsAllowed())) {
+  await recompute(db, today, settings);
+  const notify = settings.notificationsEnabled && (await notificationsAllowed());
+  const horizon = Math.max(settings.warningWindow, ...(notify ? settings.notificationLeadTimes : []));
+  const [ending, { lastSyncAt }] = await Promise.all([setsEndingWithin(db, today, horizon), readSyncMeta(db)]);
+  await showBadge(badgeFor(ending, settings, today, lastSyncAt));
+  if (notify) {
     listenToNotificationClicks(db);
-    await showNotifications(await claimDueNotifications(db, sets, settings, now));
+    await showNotifications(await claimDueNotifications(db, ending, settings, now));
   }
 }
 
