@@ -2,6 +2,15 @@
  * Messages between the content script, the popup/options pages and the background worker.
  * Everything that crosses a message boundary is validated here (shape and size) before use:
  * page text is untrusted, and another extension or a compromised page may send anything.
+ *
+ * The protocol (one router in the background, entrypoints/background/router.ts; who may send
+ * what is in lib/sender.ts):
+ * - `letrs:sync` { read } from the content script on an https *.letrs.com page → SyncReply.
+ * - `letrs:export-csv` from that content script or an extension page → ExportCsvReply.
+ * - `letrs:refresh` from an extension page after it wrote to the cache → RefreshReply.
+ * Settings are not sent as a message: the options page writes them with writeSettings()
+ * (lib/settings-store.ts, one transaction) and then sends `letrs:refresh`, like a restore or a
+ * clear. Every refusal or failure is `{ ok: false, error }` with a reason for a person.
  */
 import * as v from 'valibot';
 import { isCalendarDate } from './dates';
