@@ -117,6 +117,8 @@ export class SummaryBar {
     if (this.saved.textContent !== model.saved) this.saved.textContent = model.saved;
     this.exportButton.hidden = model.state === 'unreadable';
     this.copyButton.hidden = model.details === null;
+    // When nothing could be read, copying the details is the one thing to do: the main button.
+    this.copyButton.className = model.state === 'unreadable' ? 'copy detail' : 'copy secondary detail';
     this.place();
   }
 
