@@ -8,10 +8,10 @@
  */
 import type { PageStatus } from '../license';
 import type { Label } from './labels';
-import type { Line } from './lines';
+import { joinText, lineEnd, sameLine, span } from './lines';
 import { endOf, rangeOf, startOf } from './positions';
 import { clean } from './text';
-import type { Token } from './walk';
+import type { Tokens } from './walk';
 import { EMPTY_GROUP, NOT_TRACK, statusLabel, WARNING } from './words';
 
 export interface GroupEvent {
@@ -38,61 +38,62 @@ export function eventKind(text: string): Pick<GroupEvent, 'kind' | 'track' | 'st
   return text.length <= 150 ? { kind: 'track', track: text } : { kind: 'other' };
 }
 
-/**
- * The end of a label's reach: the end of its nearest ancestor that holds a row (the section it
- * heads), or of the page.
- */
-export function reachOf(el: Element, tokens: Token[], holdsRows: Set<Element>, from: number): number {
+/** The end of a label's reach: the end of its nearest ancestor that holds a row, or of the page. */
+function reachOf(el: Element, tokens: Tokens, holdsRows: Set<Element>, from: number): number {
   for (let x = el.parentElement; x; x = x.parentElement) {
     if (holdsRows.has(x)) return endOf(tokens, x, from);
   }
-  return tokens.length;
+  return tokens.nodes.length;
 }
 
 /** Events from headings, summaries, captions and legends outside the rows. */
-export function labelEvents(labels: Label[], tokens: Token[], holdsRows: Set<Element>): GroupEvent[] {
+export function labelEvents(labels: Label[], tokens: Tokens, holdsRows: Set<Element>): GroupEvent[] {
   return labels.map((label) => {
-    let end: number;
     const container =
       label.tag === 'summary' ? label.el.closest('details') : label.tag === 'h' ? null : label.el.parentElement;
-    if (container) end = endOf(tokens, container, label.start);
-    else end = reachOf(label.el, tokens, holdsRows, label.start);
-    const kind =
-      label.kind === 'status'
-        ? { kind: 'status' as const, status: label.status ?? undefined }
+    const end = container ? endOf(tokens, container, label.start) : reachOf(label.el, tokens, holdsRows, label.start);
+    const kind: Pick<GroupEvent, 'kind' | 'track' | 'status'> =
+      label.kind === 'status' && label.status
+        ? { kind: 'status', status: label.status }
         : label.kind === 'track' && label.track
-          ? { kind: 'track' as const, track: label.track }
-          : { kind: 'other' as const };
+          ? { kind: 'track', track: label.track }
+          : { kind: 'other' };
     return { pos: label.start, end, level: label.level, ...kind };
   });
 }
 
-function textOfElements(doc: Document, tokens: Token[], ids: string): string {
+/** The visible text of the elements with the given ids (aria-labelledby). */
+function textOfIds(doc: Document, tokens: Tokens, ids: string): string {
   const parts: string[] = [];
   for (const id of ids.split(/\s+/)) {
     const el = id ? doc.getElementById(id) : null;
     if (!el) continue;
     const [start, end] = rangeOf(tokens, el);
-    let text = '';
-    for (let i = start; i < end; i++) text += tokens[i].raw;
-    parts.push(clean(text) || clean(el.getAttribute('aria-label') ?? ''));
+    parts.push(joinText(tokens, span(start, end)) || clean(el.getAttribute('aria-label') ?? ''));
   }
   return parts.join(' ');
 }
 
 /** Tab panels take the label of their tab; a tab list with no panels gives its selected tab. */
-export function tabEvents(doc: Document, tokens: Token[], holdsRows: Set<Element>): GroupEvent[] {
+export function tabEvents(
+  doc: Document,
+  tokens: Tokens,
+  roles: Map<Element, string>,
+  holdsRows: Set<Element>,
+): GroupEvent[] {
   const events: GroupEvent[] = [];
-  const root = doc.body ?? doc.documentElement;
-  if (!root) return events;
-  const panels = [...root.querySelectorAll('[role="tabpanel"]')];
+  const panels: Element[] = [];
+  const tabs: Element[] = [];
+  for (const [el, role] of roles) {
+    if (role === 'tabpanel') panels.push(el);
+    else if (role === 'tab') tabs.push(el);
+  }
+  const tabText = (tab: Element) => clean(tab.textContent ?? '') || clean(tab.getAttribute('aria-label') ?? '');
   for (const panel of panels) {
-    let label = textOfElements(doc, tokens, panel.getAttribute('aria-labelledby') ?? '');
+    let label = textOfIds(doc, tokens, panel.getAttribute('aria-labelledby') ?? '');
     if (!label && panel.id) {
-      const tab = [...root.querySelectorAll('[role="tab"][aria-controls]')].find((t) =>
-        t.getAttribute('aria-controls')?.split(/\s+/).includes(panel.id),
-      );
-      if (tab) label = clean(tab.textContent ?? '') || clean(tab.getAttribute('aria-label') ?? '');
+      const tab = tabs.find((t) => t.getAttribute('aria-controls')?.split(/\s+/).includes(panel.id));
+      if (tab) label = tabText(tab);
     }
     label ||= clean(panel.getAttribute('aria-label') ?? '');
     const kind = eventKind(label);
@@ -101,8 +102,9 @@ export function tabEvents(doc: Document, tokens: Token[], holdsRows: Set<Element
     events.push({ pos, end, level: 0, ...kind });
   }
   if (panels.length === 0) {
-    for (const tab of root.querySelectorAll('[role="tab"][aria-selected="true"]')) {
-      const kind = eventKind(clean(tab.textContent ?? ''));
+    for (const tab of tabs) {
+      if (tab.getAttribute('aria-selected') !== 'true') continue;
+      const kind = eventKind(tabText(tab));
       if (kind.kind === 'other') continue;
       const list = tab.closest('[role="tablist"]') ?? tab;
       const pos = endOf(tokens, list, startOf(tokens, list));
@@ -112,34 +114,35 @@ export function tabEvents(doc: Document, tokens: Token[], holdsRows: Set<Element
   return events;
 }
 
-const NOT_A_HEADING = 'button,a,[role="button"],[role="tab"],[role="link"],nav,label,option,[role="option"],li>a';
+const NOT_A_HEADING = 'button,a,[role="button"],[role="tab"],[role="link"],nav,label,option,[role="option"]';
 
 /**
  * Lines outside every row and heading that only name a status group ("Active", "Expired (2)"),
  * or, when the page has no track heading at all, a track ("LETRS for Administrators").
  */
 export function looseEvents(
-  lines: Line[],
-  tokens: Token[],
+  tokens: Tokens,
   outside: (token: number) => boolean,
   holdsRows: Set<Element>,
   withTracks: boolean,
   after: number,
 ): GroupEvent[] {
   const events: GroupEvent[] = [];
-  for (const line of lines) {
-    if (line.first < after || !outside(line.first)) continue;
-    const status = statusLabel(line.text);
-    const track = !status && withTracks && /\bLETRS\b/.test(line.text) && line.text.length <= 100;
-    if (!status && !track) continue;
-    if (track && eventKind(line.text).kind !== 'track') continue;
-    const el = tokens[line.first].parent;
+  const count = tokens.nodes.length;
+  for (let i = after; i < count; i++) {
+    if (!outside(i) || (i > 0 && outside(i - 1) && sameLine(tokens, i - 1, i))) continue;
+    const end = lineEnd(tokens, i, count);
+    const text = joinText(tokens, span(i, end));
+    const status = statusLabel(text);
+    const track = !status && withTracks && /\bLETRS\b/.test(text) && text.length <= 100;
+    if (!status && !(track && eventKind(text).kind === 'track')) continue;
+    const el = tokens.parents[i];
     if (el.closest(NOT_A_HEADING)) continue;
-    const end = reachOf(el, tokens, holdsRows, line.first);
+    const reach = reachOf(el, tokens, holdsRows, i);
     events.push(
       status
-        ? { pos: line.first, end, level: 8, kind: 'status', status }
-        : { pos: line.first, end, level: 8, kind: 'track', track: line.text },
+        ? { pos: i, end: reach, level: 8, kind: 'status', status }
+        : { pos: i, end: reach, level: 8, kind: 'track', track: text },
     );
   }
   return events;

@@ -36,10 +36,10 @@ function safeDecode(text: string): string {
 
 /** The id a row carries, or null. */
 export function rowId(row: Element): string | null {
-  for (const attribute of row.attributes) {
-    if (ID_ATTRIBUTE.test(attribute.name) && !TEST_HOOK.test(attribute.name) && looksLikeId(attribute.value)) {
-      return attribute.value;
-    }
+  for (const name of row.getAttributeNames()) {
+    if (!ID_ATTRIBUTE.test(name) || TEST_HOOK.test(name)) continue;
+    const value = row.getAttribute(name) ?? '';
+    if (looksLikeId(value)) return value;
   }
   const link = row.localName === 'a' ? row : row.querySelector('a[href]');
   const href = link?.getAttribute('href');

@@ -5,26 +5,30 @@
  * read that may have missed something (still loading, rows it could not place, nothing found)
  * is marked incomplete so nothing downstream takes it for "these sets are gone".
  *
- * Steps: one text walk (walk.ts) → lines (lines.ts) → counts per line (counts.ts) → headings
- * and group labels (labels.ts) → page title, organization, loading (page.ts) → licenses tables
- * (tables.ts) → rows anchored on license counts (rows.ts) → track and group of each row
- * (context.ts) → each row's values (row.ts) → diagnostics (diagnostics.ts).
+ * Steps: one attribute query (scan.ts) and one text walk (walk.ts) → what each text is
+ * (classify.ts, counts.ts) → headings and group labels (labels.ts) → title, organization,
+ * loading (page.ts) → licenses tables (tables.ts) → rows anchored on license counts (rows.ts) →
+ * the track and group of each row (context.ts) → each row's values (row.ts, ids.ts) →
+ * diagnostics (diagnostics.ts).
  */
 import type { PageStatus } from '../license';
 import type { Diagnostic, PageRead } from '../page-read';
+import { classifier, type TokenInfo } from './classify';
 import { eventKind, type GroupEvent, labelEvents, looseEvents, place, tabEvents } from './context';
-import { type Counts, labelOnly, numberOnly, pairedCounts, readCounts } from './counts';
+import { type Counts, pairedCounts } from './counts';
 import { summarize } from './diagnostics';
 import { rowId } from './ids';
 import { findLabels, type Label } from './labels';
-import { groupLines, type Line } from './lines';
-import { breadcrumbs, findOrganization, findTitle, loadingSign } from './page';
-import { rangeOf } from './positions';
+import { joinText, span } from './lines';
+import { breadcrumbs, findOrganization, findTitle, LOADING, linesOf, loadingSign } from './page';
+import { rangeHolding, rangeOf, startOf } from './positions';
 import { type PageText, type Problem, problemsOf, type RowRead, readRow, readTableRow, toSet } from './row';
 import { type Anchor, ancestorsOf, findRows, markShared, type Row } from './rows';
+import { scan } from './scan';
+import { datesReader } from './shown-dates';
 import { findTables, type Table, type TableRow } from './tables';
-import { cap, clean } from './text';
-import { collectTokens, type Token } from './walk';
+import { cap } from './text';
+import { collectTokens, type Tokens } from './walk';
 import { STATE_ALLOCATED, WARNING } from './words';
 
 export interface ReadOptions {
@@ -37,7 +41,7 @@ export const DEFAULT_MAX_SETS = 20_000;
 /** Reads the page; never throws. */
 export function readLicensesPage(document: Document, options: ReadOptions = {}): PageRead {
   try {
-    return readPage(document, options.maxSets ?? DEFAULT_MAX_SETS);
+    return readPage(document, Math.max(0, options.maxSets ?? DEFAULT_MAX_SETS));
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     return {
@@ -51,31 +55,37 @@ export function readLicensesPage(document: Document, options: ReadOptions = {}):
   }
 }
 
-const MENTIONS_COUNT = /licen[cs]|assign|complet|allocat|seats?\b/i;
+const PLACEHOLDER = /^(?:[-–—?]|n\/a)$/i;
 
-/** Counts per line; a label line ("Licenses") takes the number line beside it ("60"). */
-function countLines(lines: Line[]): (Counts | null)[] {
-  const counts = lines.map((line) => {
-    if (!MENTIONS_COUNT.test(line.text)) return null;
-    const c = readCounts(line.text);
-    return c.licenses !== undefined || c.assigned !== undefined || c.completed !== undefined ? c : null;
-  });
-  const paired = new Uint8Array(lines.length);
-  for (let l = 0; l < lines.length; l++) {
-    if (counts[l] || !/^[-−–]?\p{Nd}/u.test(lines[l].text)) continue;
-    const number = numberOnly(lines[l].text);
-    if (!number) continue;
-    for (const k of [l - 1, l + 1]) {
-      if (k < 0 || k >= lines.length || paired[k] || counts[k]) continue;
-      const label = labelOnly(lines[k].text);
-      if (!label) continue;
-      counts[k] = pairedCounts(label.kind, number, label.allocated);
-      paired[k] = 1;
-      paired[l] = 1;
-      break;
+/**
+ * Counts per token. A count label alone ("licenses", "Assigned:") takes the number beside it:
+ * the one before ("<b>60</b> licenses"), else the one after ("Licenses: <b>60</b>").
+ */
+function tokenCounts(tokens: Tokens, info: (i: number) => TokenInfo): (Counts | undefined)[] {
+  const counts: (Counts | undefined)[] = new Array(tokens.nodes.length);
+  const used = new Uint8Array(tokens.nodes.length);
+  for (let i = 0; i < tokens.nodes.length; i++) {
+    const token = info(i);
+    if (token.role === 'count' && token.counts) counts[i] = token.counts;
+    else if (token.role === 'countLabel' && token.countLabel) {
+      const { kind, allocated } = token.countLabel;
+      for (const k of [i - 1, i + 1]) {
+        if (k < 0 || k >= tokens.nodes.length || used[k]) continue;
+        const beside = info(k);
+        if (beside.number) counts[i] = pairedCounts(kind, beside.number, allocated);
+        else if (PLACEHOLDER.test(beside.text)) counts[i] = { [kind]: null };
+        else continue;
+        used[k] = 1;
+        break;
+      }
     }
   }
   return counts;
+}
+
+function rangeFrom(tokens: Tokens, el: Element): { start: number; end: number } {
+  const [start, end] = rangeOf(tokens, el);
+  return { start, end };
 }
 
 /** Marks token ranges in a mask. */
@@ -83,13 +93,13 @@ function mark(mask: Uint8Array, ranges: Iterable<{ start: number; end: number }>
   for (const { start, end } of ranges) mask.fill(1, start, end);
 }
 
-/** The text of labels (their first line: a heading that wraps rows in broken markup keeps its rows). */
+/** The text of labels: their first line (a heading that wraps rows in broken markup keeps its rows). */
 const labelTexts = (labels: Label[]) => labels.map((l) => ({ start: l.start, end: l.textEnd }));
 
 /**
  * Headings that structure the page (a row never grows to include one): status labels, the
- * title, captions, and track headings that head more than one row, with every heading of the
- * same level as such a track heading (a track with a single set is still a track).
+ * title, captions, and headings that head more than one row, with every track heading of the
+ * same level as such a heading (a track with a single set is still a track).
  */
 function structuralLabels(labels: Label[], title: Label | null, seen: Set<Element>, shared: Set<Element>): Label[] {
   const free = (l: Label) => {
@@ -118,68 +128,67 @@ interface Source {
   table?: TableRow;
 }
 
-function iconName(el: Element): string {
-  const named = el.getAttribute('aria-label') ?? el.getAttribute('title') ?? el.getAttribute('alt');
-  if (named) return named;
-  return el.localName === 'svg' ? (el.querySelector('title')?.textContent ?? '') : '';
-}
-
-/** Warning and state-owned marks given by icons' accessible names (aria-label, title, alt, svg title). */
-function iconMarks(doc: Document, rowIndex: Map<Element, number>): { warning: Set<number>; state: Set<number> } {
+/** Warning and state-owned marks from icons' accessible names (aria-label, img alt, svg title), by row. */
+function iconMarks(tokens: Tokens, named: Element[], sources: Source[]): { warning: Set<number>; state: Set<number> } {
   const warning = new Set<number>();
   const state = new Set<number>();
-  const root = doc.body ?? doc.documentElement;
-  if (!root) return { warning, state };
-  for (const el of root.querySelectorAll('[aria-label],[title],img[alt],svg')) {
-    const name = iconName(el);
-    if (!name || name.length > 200) continue;
+  const consider = (name: string, at: () => number, el: Element) => {
+    if (!name || name.length > 200) return;
     const isWarning = WARNING.test(name);
     const isState = STATE_ALLOCATED.test(name);
-    if (!isWarning && !isState) continue;
-    if (el.closest('[aria-hidden="true"],[hidden],[style*="display:none"],[style*="display: none"]')) continue;
-    for (let x: Element | null = el; x; x = x.parentElement) {
-      const row = rowIndex.get(x);
-      if (row === undefined) continue;
-      if (isWarning) warning.add(row);
-      if (isState) state.add(row);
-      break;
-    }
+    if (!isWarning && !isState) return;
+    if (el.closest('[aria-hidden="true"],[hidden],[data-letrs-tracker]')) return;
+    // An icon belongs to the row whose text surrounds it.
+    const position = at();
+    const row = rangeHolding(sources, position);
+    const holder = row >= 0 ? row : rangeHolding(sources, position - 1);
+    if (holder < 0 || !sources[holder].el.contains(el)) return;
+    if (isWarning) warning.add(holder);
+    if (isState) state.add(holder);
+  };
+  for (const icon of tokens.icons) consider(icon.name, () => icon.at, icon.el);
+  for (const el of named) {
+    const name = el.getAttribute('aria-label') ?? el.getAttribute('alt') ?? '';
+    consider(name, () => startOf(tokens, el), el);
   }
   return { warning, state };
 }
 
 function readPage(doc: Document, maxSets: number): PageRead {
-  const tokens = collectTokens(doc);
-  const { lines, lineOf } = groupLines(tokens);
-  const counts = countLines(lines);
-  const page: PageText = { tokens, lines, lineOf, counts };
-  const labels = findLabels(doc, tokens, lines, lineOf);
-  const crumbs = breadcrumbs(doc, tokens);
-  const titleFound = findTitle(labels, doc, crumbs, lines);
-  const title = titleFound === 'document' ? null : titleFound;
-  const organization = findOrganization(doc, crumbs, lines);
-  const loading = loadingSign(doc, lines);
+  const found = scan(doc);
+  const tokens = collectTokens(doc, found.hidden);
+  const dates = datesReader();
+  const classify = classifier(dates);
+  const info = (i: number) => classify(tokens.raws[i]);
+  const counts = tokenCounts(tokens, info);
+  const page: PageText = { tokens, info, counts, dates };
+  const labels = findLabels(tokens, found.roles);
+  const crumbs = breadcrumbs(tokens, found);
   const textOf = (el: Element) => {
     const [start, end] = rangeOf(tokens, el);
-    return clean(
-      tokens
-        .slice(start, end)
-        .map((t) => t.raw)
-        .join(' '),
-    );
+    return joinText(tokens, span(start, end));
   };
-  const tables = findTables(doc, tokens, textOf);
+  const tables = findTables(doc, tokens, found.roles, textOf);
 
-  // Anchors: lines with counts, outside status labels, the title and licenses tables.
-  const masked = new Uint8Array(tokens.length);
+  // Anchors: texts with counts, outside status labels, the title and licenses tables.
+  const anchorTokens: number[] = [];
+  for (let i = 0; i < counts.length; i++) if (counts[i]) anchorTokens.push(i);
+  const firstAnchor = anchorTokens[0] ?? tokens.nodes.length;
+  const head = linesOf(tokens, 0, Math.min(firstAnchor, 400));
+  const titleFound = findTitle(labels, doc, crumbs, head);
+  const title = titleFound === 'document' ? null : titleFound;
+  const organization = findOrganization(crumbs, found, head);
+  const loadingToken = tokens.raws.findIndex((_, i) => info(i).text.length <= 60 && LOADING.test(info(i).text));
+  const loading = loadingSign(doc, found, loadingToken >= 0 ? info(loadingToken).text : null);
+  const masked = new Uint8Array(tokens.nodes.length);
   mark(masked, labelTexts(labels.filter((l) => l.kind === 'status' || l === title)));
   mark(masked, tables);
   const primary: Anchor[] = [];
   const secondary: Anchor[] = [];
-  for (const [l, c] of counts.entries()) {
-    if (!c || masked[lines[l].first]) continue;
-    const anchor = { token: lines[l].first, el: tokens[lines[l].first].parent };
-    (c.licenses !== undefined ? primary : secondary).push(anchor);
+  for (const i of anchorTokens) {
+    if (masked[i]) continue;
+    const anchor = { token: i, el: tokens.parents[i] };
+    (counts[i]?.licenses !== undefined ? primary : secondary).push(anchor);
   }
 
   const statusLabels = labels.filter((l) => l.kind === 'status');
@@ -192,15 +201,15 @@ function readPage(doc: Document, maxSets: number): PageRead {
   const structural = structuralLabels(labels, title, seen, shared);
   const blocked = ancestorsOf(structural.map((l) => l.el));
   const totals = structural.filter((l) => l.counts);
-  let rows = findRows(tokens, primary, blocked).filter(
+  let rows = findRows(tokens, primary, blocked, found.roles).filter(
     (r) => !totals.some((l) => l.el === r.el || l.el.contains(r.el)),
   );
-  const inRows = new Uint8Array(tokens.length);
+  const inRows = new Uint8Array(tokens.nodes.length);
   mark(inRows, rows);
   const looseAnchors = secondary.filter((a) => !inRows[a.token]);
   if (looseAnchors.length > 0) {
     const extraBlocked = ancestorsOf([...blocked, ...rows.map((r) => r.el)]);
-    const extra = findRows(tokens, looseAnchors, extraBlocked).filter((r) => !inRows[r.start]);
+    const extra = findRows(tokens, looseAnchors, extraBlocked, found.roles).filter((r) => !inRows[r.start]);
     rows = [...rows, ...extra].sort((a, b) => a.start - b.start);
     mark(inRows, extra);
   }
@@ -214,24 +223,34 @@ function readPage(doc: Document, maxSets: number): PageRead {
   const holdsRows = ancestorsOf(sources.map((s) => s.el));
   for (const s of sources) holdsRows.delete(s.el);
   const outsideLabels = labels.filter((l) => !inRows[l.start]);
-  const events: GroupEvent[] = [...labelEvents(outsideLabels, tokens, holdsRows), ...tabEvents(doc, tokens, holdsRows)];
-  for (const table of tables) events.push(...groupRowEvents(table, page));
-  const inLabels = new Uint8Array(tokens.length);
+  const events: GroupEvent[] = [
+    ...labelEvents(outsideLabels, tokens, holdsRows),
+    ...tabEvents(doc, tokens, found.roles, holdsRows),
+  ];
+  for (const table of tables) events.push(...groupRowEvents(table, tokens));
+  const inLabels = new Uint8Array(tokens.nodes.length);
   mark(inLabels, labelTexts(labels));
   mark(inLabels, tables);
   const hasTracks = events.some((e) => e.kind === 'track');
-  events.push(
-    ...looseEvents(lines, tokens, (t) => !inRows[t] && !inLabels[t], holdsRows, !hasTracks, title ? title.end : 0),
-  );
+  const outside = (t: number) => !inRows[t] && !inLabels[t];
+  events.push(...looseEvents(tokens, outside, holdsRows, !hasTracks, title ? title.end : 0));
   const placed = place(
     events,
     sources.map((s) => s.start),
   );
 
   // Each row's values.
-  const inButton = (token: Token) => token.parent.closest('button,[role="button"]') !== null;
-  const rowIndex = new Map(sources.map((s, i) => [s.el, i]));
-  const icons = iconMarks(doc, rowIndex);
+  // A name inside a button is an action's label ("Assign licenses"), kept only when nothing else names the row.
+  const roleButtons = new Uint8Array(tokens.nodes.length);
+  for (const [el, role] of found.roles) if (role === 'button') mark(roleButtons, [rangeFrom(tokens, el)]);
+  const inButton = (token: number) => {
+    if (roleButtons[token]) return true;
+    for (let x: Element | null = tokens.parents[token], up = 0; x && up < 4; x = x.parentElement, up++) {
+      if (x.localName === 'button') return true;
+    }
+    return false;
+  };
+  const icons = iconMarks(tokens, found.named, sources);
   const read: { set: ReturnType<typeof toSet>; problems: Problem[] }[] = [];
   let aggregates = 0;
   let truncated = false;
@@ -302,15 +321,11 @@ function readPage(doc: Document, maxSets: number): PageRead {
 }
 
 /** A table's group rows as events: "Active" groups the rows below it, a track name heads them. */
-function groupRowEvents(table: Table, page: PageText): GroupEvent[] {
-  const events: GroupEvent[] = [];
-  for (const group of table.groupRows) {
-    const text = page.lines[page.lineOf[group.start]].text;
-    const kind = eventKind(text);
-    const level = kind.kind === 'status' ? 10 : 9;
-    events.push({ pos: group.start, end: table.end, level, ...kind });
-  }
-  return events;
+function groupRowEvents(table: Table, tokens: Tokens): GroupEvent[] {
+  return table.groupRows.map((group) => {
+    const kind = eventKind(joinText(tokens, span(group.start, group.end)));
+    return { pos: group.start, end: table.end, level: kind.kind === 'status' ? 10 : 9, ...kind };
+  });
 }
 
 /** Ids shared by several rows are not ids (a link to a common page, say): cleared. */

@@ -1,14 +1,14 @@
 /**
  * The page's headings and group labels (h1–h6, role="heading" with aria-level, summary,
- * caption, legend), each with the words it shows and what those words make it: the page title,
- * a status group (Upcoming / Active / Expired), a license track, or another heading.
+ * caption, legend), each with the words it shows and what those words make it: a status group
+ * (Upcoming / Active / Expired), a license track, or another heading (the title, "Utilization").
  */
 import type { PageStatus } from '../license';
 import { type Counts, readCounts } from './counts';
-import type { Line } from './lines';
+import { joinText, lineEnd, span } from './lines';
 import { endOf, startOf } from './positions';
-import { clean, trimSeparators } from './text';
-import type { Token } from './walk';
+import { trimSeparators } from './text';
+import type { Tokens } from './walk';
 import { EMPTY_GROUP, NOT_TRACK, statusLabel, WARNING } from './words';
 
 export type LabelKind = 'status' | 'track' | 'other';
@@ -24,7 +24,7 @@ export interface Label {
   status: PageStatus | null;
   /** For a track label: the track's name without counts. */
   track: string | null;
-  /** Heading level (1–6), deeper for summaries and captions. */
+  /** Heading level (1–6, aria-level), deeper for summaries and captions. */
   level: number;
   /** First token of the label, one past the last token of its first line, one past its last token. */
   start: number;
@@ -33,8 +33,6 @@ export interface Label {
   /** The label itself shows a count ("LETRS · 1,340 licenses", "Cohort A — 60 licenses"). */
   counts: Counts | null;
 }
-
-const SELECTOR = 'h1,h2,h3,h4,h5,h6,[role="heading"],summary,caption,legend';
 
 function levelOf(el: Element, tag: Label['tag']): number {
   if (tag === 'summary') {
@@ -55,16 +53,6 @@ function tagOf(el: Element): Label['tag'] {
   return 'h';
 }
 
-/** The label's first line, clipped to the label (a role=heading span may share its line). */
-function firstLine(tokens: Token[], lines: Line[], lineOf: Int32Array, start: number, end: number) {
-  const line = lines[lineOf[start]];
-  if (line.first === start && line.end <= end) return { text: line.text, textEnd: line.end };
-  let text = '';
-  let i = start;
-  for (; i < end && lineOf[i] === lineOf[start]; i++) text += tokens[i].raw;
-  return { text: clean(text), textEnd: i };
-}
-
 const COUNT_PART = /\(?\s*[\d,]+\s+(?:total\s+)?(?:licen[cs]es?|(?:licen[cs]e\s+)?sets?)\b[^)·|–—]*\)?/gi;
 
 /** A track heading's name without its counts ("LETRS (1,340 licenses)" → "LETRS"). */
@@ -72,19 +60,34 @@ export function trackName(text: string): string {
   return trimSeparators(text.replace(COUNT_PART, ' ').replace(/\s+/g, ' ').trim());
 }
 
-/** Every visible label on the page, in document order. */
-export function findLabels(doc: Document, tokens: Token[], lines: Line[], lineOf: Int32Array): Label[] {
-  const labels: Label[] = [];
-  const root = doc.body ?? doc.documentElement;
-  if (!root) return labels;
-  for (const el of root.querySelectorAll(SELECTOR)) {
+/** The heading-like elements that show text, with the index of their first token, in page order. */
+function labelElements(tokens: Tokens, roles: Map<Element, string>): { el: Element; start: number }[] {
+  const found: { el: Element; start: number }[] = [];
+  const seen = new Set<Element>();
+  for (let i = 0; i < tokens.headings.length; i++) {
+    const el = tokens.headings[i];
+    if (el && !seen.has(el)) {
+      seen.add(el);
+      found.push({ el, start: i });
+    }
+  }
+  for (const [el, role] of roles) {
+    if (role !== 'heading' || seen.has(el)) continue;
     const start = startOf(tokens, el);
-    // No visible text of its own (hidden, empty, or an icon): not a label.
-    if (start >= tokens.length || !el.contains(tokens[start].node)) continue;
+    if (start < tokens.nodes.length && el.contains(tokens.nodes[start])) found.push({ el, start });
+  }
+  return found.sort((a, b) => a.start - b.start);
+}
+
+/** Every visible label on the page, in document order. */
+export function findLabels(tokens: Tokens, roles: Map<Element, string>): Label[] {
+  const labels: Label[] = [];
+  for (const { el, start } of labelElements(tokens, roles)) {
     const end = endOf(tokens, el, start);
-    const tag = tagOf(el);
-    const { text, textEnd } = firstLine(tokens, lines, lineOf, start, end);
+    const textEnd = lineEnd(tokens, start, end);
+    const text = joinText(tokens, span(start, textEnd));
     if (!text) continue;
+    const tag = tagOf(el);
     const status = statusLabel(text);
     const counts = status ? null : readCounts(text);
     const hasCounts = counts && (counts.licenses !== undefined || counts.assigned !== undefined);

@@ -1,20 +1,11 @@
 /**
- * Groups text tokens into lines, as they would be laid out: text in the same block, joined by
- * inline elements (a, b, span, …), is one line; a block element, a line break, an icon or a
- * button between them starts a new one. Decided from tag names and siblings only, never from
- * computed style (which would force a layout).
+ * Whether two texts sit on one line as laid out: text in the same block, joined by inline
+ * elements (a, b, span, …), is one line; a block element, a line break, an icon or a button
+ * between them starts a new one. Decided from tag names and siblings only, never from computed
+ * style (which would force a layout), and only where the reader needs it (names, headings).
  */
 import { clean } from './text';
-import type { Token } from './walk';
-
-export interface Line {
-  /** Index of the first token. */
-  first: number;
-  /** Index one past the last token. */
-  end: number;
-  /** The line's cleaned text. */
-  text: string;
-}
+import type { Tokens } from './walk';
 
 const INLINE = new Set([
   'a',
@@ -59,51 +50,50 @@ function flowsTo(from: Node, to: Node): boolean {
 }
 
 /** Whether token b continues token a's line (b directly follows a among the page's text). */
-function sameLine(a: Token, b: Token): boolean {
-  const pa = a.parent;
-  const pb = b.parent;
-  if (pa === pb) return flowsTo(a.node, b.node);
+export function sameLine(tokens: Tokens, a: number, b: number): boolean {
+  const pa = tokens.parents[a];
+  const pb = tokens.parents[b];
+  if (pa === pb) return flowsTo(tokens.nodes[a], tokens.nodes[b]);
   const gpa = pa.parentNode;
   // <b>60</b> licenses
-  if (gpa === pb) return INLINE.has(pa.localName) && flowsTo(pa, b.node);
+  if (gpa === pb) return INLINE.has(pa.localName) && flowsTo(pa, tokens.nodes[b]);
   // Licenses: <b>60</b>
-  if (pb.parentNode === pa) return INLINE.has(pb.localName) && flowsTo(a.node, pb);
+  if (pb.parentNode === pa) return INLINE.has(pb.localName) && flowsTo(tokens.nodes[a], pb);
   // <a>Name</a><span>State-owned</span>
   if (gpa && gpa === pb.parentNode) return INLINE.has(pa.localName) && INLINE.has(pb.localName) && flowsTo(pa, pb);
   return false;
+}
+
+/** One past the last token of the line that starts at `start`, not beyond `end`. */
+export function lineEnd(tokens: Tokens, start: number, end: number): number {
+  let i = start + 1;
+  while (i < end && sameLine(tokens, i - 1, i)) i++;
+  return i;
 }
 
 const WORD_END = /[\p{L}\p{N}]$/u;
 const WORD_START = /^[\p{L}\p{N}]/u;
 
 /**
- * Joins a line's tokens. Words from different elements with nothing between them get a space
- * ("Allocation" + "State-owned" badge), symbols do not ("LETRS" + "®").
+ * Joins tokens as they read. Words from different elements with nothing between them get a
+ * space ("Allocation" + "State-owned" badge), symbols do not ("LETRS" + "®").
  */
-function lineText(tokens: Token[], first: number, end: number): string {
-  if (end - first === 1) return clean(tokens[first].raw);
-  let text = tokens[first].raw;
-  for (let i = first + 1; i < end; i++) {
-    const next = tokens[i].raw;
-    const glued = tokens[i].parent !== tokens[i - 1].parent && WORD_END.test(text) && WORD_START.test(next);
-    text += glued ? ` ${next}` : next;
+export function joinText(tokens: Tokens, indices: Iterable<number>): string {
+  let text = '';
+  let previous: Element | null = null;
+  for (const i of indices) {
+    const raw = tokens.raws[i];
+    const parent = tokens.parents[i];
+    if (previous && previous !== parent && WORD_END.test(text) && WORD_START.test(raw)) text += ' ';
+    text += raw;
+    previous = parent;
   }
   return clean(text);
 }
 
-/** The page's lines; `lineOf[i]` is the line of token i. */
-export function groupLines(tokens: Token[]): { lines: Line[]; lineOf: Int32Array } {
-  const lines: Line[] = [];
-  const lineOf = new Int32Array(tokens.length);
-  let first = 0;
-  for (let i = 1; i <= tokens.length; i++) {
-    if (i < tokens.length && sameLine(tokens[i - 1], tokens[i])) continue;
-    if (first < i) {
-      const index = lines.length;
-      lines.push({ first, end: i, text: lineText(tokens, first, i) });
-      lineOf.fill(index, first, i);
-    }
-    first = i;
-  }
-  return { lines, lineOf };
+/** The indices start..end-1 (for joinText). */
+export function span(start: number, end: number): number[] {
+  const out: number[] = [];
+  for (let i = start; i < end; i++) out.push(i);
+  return out;
 }

@@ -2,30 +2,32 @@
  * Where an element sits in the token list, found by binary search with compareDocumentPosition
  * (a few native calls per element, instead of a map over every element of the page).
  */
-import type { Token } from './walk';
+import type { Tokens } from './walk';
 
 const FOLLOWING = 4;
 const CONTAINED_BY = 16;
 
-/** Index of the first token inside or after `el` (tokens.length when there is none). */
-export function startOf(tokens: Token[], el: Node): number {
+/** Index of the first token inside or after `el` (the token count when there is none). */
+export function startOf(tokens: Tokens, el: Node): number {
+  const { nodes } = tokens;
   let lo = 0;
-  let hi = tokens.length;
+  let hi = nodes.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (el.compareDocumentPosition(tokens[mid].node) & FOLLOWING) hi = mid;
+    if (el.compareDocumentPosition(nodes[mid]) & FOLLOWING) hi = mid;
     else lo = mid + 1;
   }
   return lo;
 }
 
 /** Index of the first token after `el` and outside it. */
-export function endOf(tokens: Token[], el: Node, from = 0): number {
+export function endOf(tokens: Tokens, el: Node, from = 0): number {
+  const { nodes } = tokens;
   let lo = from;
-  let hi = tokens.length;
+  let hi = nodes.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    const position = el.compareDocumentPosition(tokens[mid].node);
+    const position = el.compareDocumentPosition(nodes[mid]);
     if (position & FOLLOWING && !(position & CONTAINED_BY)) hi = mid;
     else lo = mid + 1;
   }
@@ -33,16 +35,34 @@ export function endOf(tokens: Token[], el: Node, from = 0): number {
 }
 
 /** The token range [start, end) of the text inside `el`. */
-export function rangeOf(tokens: Token[], el: Node): [number, number] {
+export function rangeOf(tokens: Tokens, el: Node): [number, number] {
   const start = startOf(tokens, el);
   return [start, endOf(tokens, el, start)];
 }
 
 /** The tokens around token `i` that lie inside `el`, found by walking outwards (cheap for small rows). */
-export function rangeAround(tokens: Token[], el: Node, i: number): [number, number] {
+export function rangeAround(tokens: Tokens, el: Node, i: number): [number, number] {
+  const { nodes } = tokens;
   let start = i;
-  while (start > 0 && el.contains(tokens[start - 1].node)) start--;
+  while (start > 0 && el.contains(nodes[start - 1])) start--;
   let end = i + 1;
-  while (end < tokens.length && el.contains(tokens[end].node)) end++;
+  while (end < nodes.length && el.contains(nodes[end])) end++;
   return [start, end];
+}
+
+/** The index of the range (sorted, disjoint at the top level) that holds token `i`, or -1. */
+export function rangeHolding(ranges: { start: number; end: number }[], i: number): number {
+  let lo = 0;
+  let hi = ranges.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    if (ranges[mid].start <= i) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  // A row nested in another (broken markup) starts inside it: look back a few for one holding i.
+  for (let r = found; r >= 0 && r > found - 4; r--) if (i < ranges[r].end) return r;
+  return -1;
 }

@@ -9,7 +9,7 @@
  */
 import { isInline } from './lines';
 import { rangeAround } from './positions';
-import type { Token } from './walk';
+import type { Tokens } from './walk';
 
 export interface Anchor {
   /** The anchor line's first token. */
@@ -30,15 +30,18 @@ export interface Row {
 const HARD_STOPS = new Set(['body', 'html', 'main', 'table', 'tbody', 'thead', 'tfoot', 'dialog', 'nav']);
 const STOP_ROLES = new Set(['main', 'table', 'grid', 'treegrid', 'rowgroup', 'tabpanel', 'tablist', 'dialog']);
 
+/** Roles of the page's elements (scan.ts), so climbs read no attributes. */
+type Roles = Map<Element, string>;
+
 /** A container that groups rows: a row never grows to include it. */
-function isStop(el: Element): boolean {
+function isStop(el: Element, roles: Roles): boolean {
   if (HARD_STOPS.has(el.localName)) return true;
-  const role = el.getAttribute('role');
-  return role !== null && STOP_ROLES.has(role);
+  const role = roles.get(el);
+  return role !== undefined && STOP_ROLES.has(role);
 }
 
-function isRowElement(el: Element): boolean {
-  return el.localName === 'tr' || el.getAttribute('role') === 'row';
+function isRowElement(el: Element, roles: Roles): boolean {
+  return el.localName === 'tr' || roles.get(el) === 'row';
 }
 
 /** Marks every ancestor of each start element; ancestors reached twice (and theirs) are shared. */
@@ -73,12 +76,12 @@ interface Climbed {
 }
 
 /** Climbs from an anchor to the largest element that is still only this set's. */
-function climb(start: Element, shared: Set<Element>, blocked: Set<Element>): Climbed {
+function climb(start: Element, shared: Set<Element>, blocked: Set<Element>, roles: Roles): Climbed {
   let x = start;
   for (;;) {
-    if (isRowElement(x)) return { el: x, broken: false };
+    if (isRowElement(x, roles)) return { el: x, broken: false };
     const p = x.parentElement;
-    if (!p || shared.has(p) || blocked.has(p) || isStop(p)) return { el: x, broken: false };
+    if (!p || shared.has(p) || blocked.has(p) || isStop(p, roles)) return { el: x, broken: false };
     // A block inside an inline element is broken markup: the inline parent holds more than this row.
     if (isInline(p) && !isInline(x)) return { el: x, broken: true };
     x = p;
@@ -93,14 +96,14 @@ const MAX_BROKEN = 50;
  * element, as unclosed tags leave it) the previous row grows around the nested one, which
  * becomes a hole in it.
  */
-export function findRows(tokens: Token[], anchors: Anchor[], blocked: Set<Element>): Row[] {
+export function findRows(tokens: Tokens, anchors: Anchor[], blocked: Set<Element>, roles: Roles): Row[] {
   // Two counts in one element are one row's, not two rows.
   const { shared } = markShared([...new Set(anchors.map((a) => a.el))]);
   const byElement = new Map<Element, Row>();
   const byAnchor = new Map<Anchor, Row>();
   const broken: Row[] = [];
   for (const anchor of anchors) {
-    const climbed = climb(anchor.el, shared, blocked);
+    const climbed = climb(anchor.el, shared, blocked, roles);
     const known = byElement.get(climbed.el);
     if (known) {
       byAnchor.set(anchor, known);
@@ -113,19 +116,20 @@ export function findRows(tokens: Token[], anchors: Anchor[], blocked: Set<Elemen
     if (climbed.broken) broken.push(row);
   }
   for (const nested of broken.slice(0, MAX_BROKEN))
-    growAround(tokens, anchors, nested, broken, byElement, byAnchor, blocked);
+    growAround(tokens, anchors, nested, broken, byElement, byAnchor, blocked, roles);
   return [...new Set(byAnchor.values())].sort((a, b) => a.start - b.start);
 }
 
 /** Grows the row before a nested row around it (see findRows). */
 function growAround(
-  tokens: Token[],
+  tokens: Tokens,
   anchors: Anchor[],
   nested: Row,
   broken: Row[],
   byElement: Map<Element, Row>,
   byAnchor: Map<Anchor, Row>,
   blocked: Set<Element>,
+  roles: Roles,
 ): void {
   const before = anchors.filter((a) => a.token < nested.start).pop();
   const old = before && byAnchor.get(before);
@@ -134,7 +138,7 @@ function growAround(
   let x = old.el;
   for (;;) {
     const p = x.parentElement;
-    if (!p || blocked.has(p) || isStop(p) || isRowElement(x)) break;
+    if (!p || blocked.has(p) || isStop(p, roles) || isRowElement(x, roles)) break;
     if (!anchors.every((a) => !p.contains(a.el) || inBroken(a))) break;
     x = p;
   }

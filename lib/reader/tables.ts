@@ -4,7 +4,7 @@
  * spanning cell is a group row ("Active", "No expired license sets", a track's name).
  */
 import { rangeOf } from './positions';
-import type { Token } from './walk';
+import type { Tokens } from './walk';
 
 export type Column =
   | 'name'
@@ -97,11 +97,18 @@ function headerOf(table: Element, textOf: (el: Element) => string): { row: Eleme
 }
 
 /** Every licenses table on the page with its rows read into cells. */
-export function findTables(doc: Document, tokens: Token[], textOf: (el: Element) => string): Table[] {
+export function findTables(
+  doc: Document,
+  tokens: Tokens,
+  roles: Map<Element, string>,
+  textOf: (el: Element) => string,
+): Table[] {
   const tables: Table[] = [];
   const root = doc.body ?? doc.documentElement;
   if (!root) return tables;
-  for (const el of root.querySelectorAll(TABLE)) {
+  const candidates: Element[] = [...root.getElementsByTagName('table')];
+  for (const [el, role] of roles) if (role === 'table' || role === 'grid' || role === 'treegrid') candidates.push(el);
+  for (const el of candidates) {
     if (tables.some((t) => t.el.contains(el))) continue;
     const header = headerOf(el, textOf);
     if (!header) continue;
@@ -109,7 +116,7 @@ export function findTables(doc: Document, tokens: Token[], textOf: (el: Element)
     // Tokens by cell, in one pass over the table's text.
     const byCell = new Map<Element, number[]>();
     for (let i = start; i < end; i++) {
-      const cell = tokens[i].parent.closest(CELL);
+      const cell = tokens.parents[i].closest(CELL);
       if (!cell) continue;
       const list = byCell.get(cell);
       if (list) list.push(i);
@@ -143,5 +150,5 @@ export function findTables(doc: Document, tokens: Token[], textOf: (el: Element)
     }
     tables.push(table);
   }
-  return tables;
+  return tables.sort((a, b) => a.start - b.start);
 }

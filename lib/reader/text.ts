@@ -8,8 +8,11 @@ const ODD_SPACES = /[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\t\n\r\f\v]+/g;
 const INVISIBLE = /[\u00ad\u200b\u200c\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
 const SPACES = / {2,}/g;
 
+const NEEDS_CLEANING = /[\u00a0\u00ad\u1680\u2000-\u200f\u202a-\u202f\u205f-\u2069\u3000\ufeff\t\n\r\f\v]| {2}/;
+
 /** Normalises displayed text (see the module comment) and trims it. */
 export function clean(text: string): string {
+  if (!NEEDS_CLEANING.test(text)) return text.trim();
   return text.replace(INVISIBLE, '').replace(ODD_SPACES, ' ').replace(SPACES, ' ').trim();
 }
 
