@@ -2,20 +2,23 @@
  * What the popup shows, computed from the cache in one place: organizations and when each was
  * read, the cross-track summary and deadlines of the sets the page still shows, and the sets
  * that need a second look (no longer shown, grouped unlike their dates, over-assigned).
- * Aggregated here so the view renders a few dozen rows whatever the cache holds (10,000 sets).
+ * Aggregated and capped here, so the view renders a few dozen rows whatever the cache holds
+ * (10,000 sets), and the model is small enough to keep as the popup's snapshot.
  */
 import type { CalendarDate } from './dates';
 import type { CachedSet, SyncLogEntry, SyncMeta } from './db';
 import { DEFAULT_WARNING_WINDOW, factsFor, type PageStatus, type Status } from './license';
 import { isLetrsUrl } from './sender';
 import type { Settings } from './settings';
-import { type Deadlines, deadlines, type Summary, summarize } from './summary';
+import { type Deadline, deadlines, type Summary, summarize } from './summary';
 
 /** What the popup reads from the database. */
 export interface PopupData {
   sets: CachedSet[];
   settings: Settings;
   meta: SyncMeta | null;
+  /** Every row of the meta table (last sync, last recompute…): what the snapshot stamp is made of. */
+  metaRows: unknown[];
   /** The newest sync log entry, applied or not. */
   lastLog: SyncLogEntry | null;
 }
@@ -36,18 +39,35 @@ export interface Disagreement {
   datesSay: Status;
 }
 
+/** A list cut at MAX_LISTED items, with the full count (for "Show all (N)"). */
+export interface Capped<T> {
+  items: T[];
+  total: number;
+}
+
+/** No list in the popup shows more rows than this; the CSV export has them all. */
+export const MAX_LISTED = 500;
+
+function capped<T>(items: T[]): Capped<T> {
+  return { items: items.slice(0, MAX_LISTED), total: items.length };
+}
+
 export interface PopupModel {
+  /** The day the figures are for. */
+  today: CalendarDate;
+  settings: Settings;
   setCount: number;
   organizations: OrganizationRead[];
   /** The Manage Licenses page the last sync read; null before any (open any letrs.com tab, else letrs.com). */
   licensesUrl: string | null;
   /** Sets the page still shows: the summary and deadlines count only these. */
   summary: Summary;
-  deadlines: Deadlines<CachedSet>;
+  ending: Capped<Deadline<CachedSet>>;
+  starting: Capped<Deadline<CachedSet>>;
   /** Sets a complete read no longer showed, newest first. */
-  missing: CachedSet[];
-  disagreements: Disagreement[];
-  overAssigned: CachedSet[];
+  missing: Capped<CachedSet>;
+  disagreements: Capped<Disagreement>;
+  overAssigned: Capped<CachedSet>;
   /** The last read could not be applied: what it found, for the empty state. */
   lastProblem: string | null;
 }
@@ -102,15 +122,19 @@ export function popupModel(data: PopupData, today: CalendarDate): PopupModel {
     }
   }
   missing.sort((a, b) => (b.missingSince ?? '').localeCompare(a.missingSince ?? '') || a.name.localeCompare(b.name));
+  const ahead = deadlines(shown, today, data.settings.deadlineHorizon, window);
   return {
+    today,
+    settings: data.settings,
     setCount: data.sets.length,
     organizations: organizationsOf(data.sets),
     licensesUrl: licensesPageUrl(data.meta?.lastSyncUrl, data.lastLog?.url),
     summary: byTrackName(summarize(shown, today, window)),
-    deadlines: deadlines(shown, today, data.settings.deadlineHorizon, window),
-    missing,
-    disagreements,
-    overAssigned,
+    ending: capped(ahead.ending),
+    starting: capped(ahead.starting),
+    missing: capped(missing),
+    disagreements: capped(disagreements),
+    overAssigned: capped(overAssigned),
     lastProblem: lastProblem(data.lastLog),
   };
 }

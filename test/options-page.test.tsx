@@ -7,6 +7,7 @@ import { createOptionsActions } from '../components/options/options-actions';
 import { BACKUP_FORMAT, MAX_BACKUP_BYTES } from '../lib/backup';
 import { LicenseDatabase } from '../lib/db';
 import type { DownloadFile } from '../lib/download';
+import { SNAPSHOT_KEY } from '../lib/popup-snapshot';
 import { DEFAULT_SETTINGS } from '../lib/settings';
 import { readSettings } from '../lib/settings-store';
 import { at, cached, PAGE_URL, sampleCache, TODAY } from './popup-fixture';
@@ -83,6 +84,7 @@ async function mount() {
     runtime: { sendMessage },
     permissions,
     download,
+    storage: localStorage,
     clock: () => at(TODAY, 15, 30),
   });
   render(<OptionsApp db={db} actions={actions} />);
@@ -253,6 +255,7 @@ describe('backup and restore', () => {
     const before = await dump();
     await mount();
     const file = await makeBackupFile();
+    localStorage.setItem(SNAPSHOT_KEY, '{"key":"old"}');
     const json = JSON.parse(await file.text());
     expect(json).toMatchObject({ format: BACKUP_FORMAT, version: 1, exportedAt: at(TODAY, 15, 30).toISOString() });
     expect(json.sets).toHaveLength(9);
@@ -266,6 +269,7 @@ describe('backup and restore', () => {
     expect(await dump()).not.toEqual(before);
     fireEvent.click(within(confirm).getByRole('button', { name: 'Restore this backup' }));
     expect(await screen.findByText('Restored 9 license sets from the backup.')).toBeTruthy();
+    expect(localStorage.getItem(SNAPSHOT_KEY)).toBeNull();
     expect(await dump()).toEqual(before);
     expect(refreshes()).toBe(1);
   });
@@ -355,13 +359,15 @@ describe('clear all data', () => {
     expect(await dump()).toEqual(before);
   });
 
-  it('deletes every table after the confirmation and refreshes the badge', async () => {
+  it('deletes every table after the confirmation, drops the popup snapshot and refreshes the badge', async () => {
     await seed();
+    localStorage.setItem(SNAPSHOT_KEY, '{"key":"old"}');
     await mount();
     fireEvent.click(screen.getByRole('button', { name: 'Clear all data…' }));
     fireEvent.click(screen.getByRole('button', { name: 'Delete everything' }));
     expect(await screen.findByText('All data was deleted. Settings are back to their defaults.')).toBeTruthy();
     expect(await dump()).toEqual({ sets: [], history: [], syncLog: [], settings: [], notifications: [], meta: [] });
+    expect(localStorage.getItem(SNAPSHOT_KEY)).toBeNull();
     expect(refreshes()).toBe(1);
     expect(await screen.findByText('No license data yet: open Manage → Licenses on letrs.com.')).toBeTruthy();
   });

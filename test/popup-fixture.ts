@@ -44,12 +44,8 @@ export function sampleCache(today: CalendarDate = TODAY): CachedSet[] {
 }
 
 export function popupData(sets: CachedSet[], settings: Partial<Settings> = {}): PopupData {
-  return {
-    sets,
-    settings: { ...DEFAULT_SETTINGS, ...settings },
-    meta: { id: 'sync', lastSyncAt: at(TODAY).toISOString(), lastSyncUrl: PAGE_URL },
-    lastLog: null,
-  };
+  const meta = { id: 'sync' as const, lastSyncAt: at(TODAY).toISOString(), lastSyncUrl: PAGE_URL };
+  return { sets, settings: { ...DEFAULT_SETTINGS, ...settings }, meta, metaRows: [meta], lastLog: null };
 }
 
 /** `count` sets over 5 tracks with end dates spread over two years around today. */

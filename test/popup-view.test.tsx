@@ -3,8 +3,8 @@ import { cleanup, fireEvent, render, screen, within } from '@testing-library/pre
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { PopupActions, PopupState } from '../components/popup/actions';
 import { Popup } from '../components/popup/Popup';
-import { MAX_SHOWN } from '../components/shared/CappedList';
 import { addDays } from '../lib/dates';
+import { MAX_LISTED, type PopupData, popupModel } from '../lib/popup-model';
 import { summarize } from '../lib/summary';
 import { at, cached, manySets, ORG, PAGE_URL, popupData, sampleCache, TODAY } from './popup-fixture';
 
@@ -27,6 +27,8 @@ function show(state: PopupState, acts = actions(), now = at(TODAY, 15, 30)) {
   return { ...view, acts, onRetry };
 }
 
+const ready = (data: PopupData): PopupState => ({ kind: 'ready', model: popupModel(data, TODAY) });
+
 const text = (testId: string) => screen.getAllByTestId(testId).map((el) => el.textContent);
 
 describe('popup states', () => {
@@ -36,7 +38,7 @@ describe('popup states', () => {
   });
 
   it('shows the empty state before the first sync, with a button to the Licenses page', () => {
-    const { acts } = show({ kind: 'ready', data: { ...popupData([]), meta: null } });
+    const { acts } = show(ready({ ...popupData([]), meta: null }));
     expect(screen.getByText('No license data yet — open Manage → Licenses on letrs.com.')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Open LETRS Licenses page' }));
     expect(acts.openLicensesPage).toHaveBeenCalledWith(null);
@@ -54,7 +56,7 @@ describe('popup states', () => {
       applied: false,
       diagnostics: [{ level: 'warning', message: 'The page was still loading: no license rows yet.' }],
     };
-    show({ kind: 'ready', data });
+    show(ready(data));
     expect(screen.getByRole('status').textContent).toBe('Last visit: The page was still loading: no license rows yet.');
   });
 
@@ -81,7 +83,7 @@ describe('popup data view on the sample page', () => {
   const expected = summarize(sets, TODAY);
 
   it('shows the organization and when it was read, with a link to the Licenses page', () => {
-    const { acts } = show({ kind: 'ready', data: popupData(sets) });
+    const { acts } = show(ready(popupData(sets)));
     expect(text('organization')).toEqual([ORG]);
     expect(screen.getByTestId('read-age').textContent).toBe('Read today 9:14 · Open Manage Licenses');
     const link = screen.getByRole('link', { name: 'Open Manage Licenses' });
@@ -91,7 +93,7 @@ describe('popup data view on the sample page', () => {
   });
 
   it('shows the totals at a glance', () => {
-    show({ kind: 'ready', data: popupData(sets) });
+    show(ready(popupData(sets)));
     expect(text('total-licenses')).toEqual(['1,475']);
     expect(text('total-assigned')).toEqual(['1,177']);
     expect(text('total-unassigned')).toEqual(['298']);
@@ -100,7 +102,7 @@ describe('popup data view on the sample page', () => {
   });
 
   it('shows one row per track with its figures', () => {
-    show({ kind: 'ready', data: popupData(sets) });
+    show(ready(popupData(sets)));
     const cards = screen.getAllByTestId('track');
     expect(cards.map((c) => c.querySelector('h3')?.textContent)).toEqual([
       'LETRS',
@@ -123,7 +125,7 @@ describe('popup data view on the sample page', () => {
   });
 
   it('lists the sets ending soon, soonest first, with urgency chips and the unassigned licenses', () => {
-    show({ kind: 'ready', data: popupData(sets) });
+    show(ready(popupData(sets)));
     const ending = within(screen.getByRole('list', { name: 'Sets ending soon' })).getAllByTestId('deadline');
     expect(ending).toHaveLength(3);
     const rows = ending.map((row) => ({
@@ -151,14 +153,14 @@ describe('popup data view on the sample page', () => {
     const data = popupData(
       days.map((d) => cached({ ...base, id: `d${d}`, name: `Ends +${d}`, endDate: addDays(TODAY, d) })),
     );
-    show({ kind: 'ready', data });
+    show(ready(data));
     const chips = screen.getAllByTestId('deadline').map((row) => row.querySelector('.chip'));
     expect(chips.map((c) => c?.textContent)).toEqual(['Today', 'Tomorrow', 'in 45 days']);
     expect(chips.map((c) => c?.className)).toEqual(['chip urgent', 'chip urgent', 'chip later']);
   });
 
   it('uses the settings: a 10-day window and a 14-day horizon', () => {
-    show({ kind: 'ready', data: popupData(sets, { warningWindow: 10, deadlineHorizon: 14 }) });
+    show(ready(popupData(sets, { warningWindow: 10, deadlineHorizon: 14 })));
     expect(text('total-expiring')).toEqual(['1']);
     const ending = within(screen.getByRole('list', { name: 'Sets ending soon' })).getAllByTestId('deadline');
     expect(ending.map((r) => r.querySelector('.chip')?.className)).toEqual(['chip urgent', 'chip later']);
@@ -169,7 +171,7 @@ describe('popup data view on the sample page', () => {
 describe('popup: stale, missing and disagreeing data', () => {
   it('says an old read is old and links to refresh it', () => {
     const old = addDays(TODAY, -12);
-    const { acts } = show({ kind: 'ready', data: popupData(sampleCache(TODAY).map((s) => cached(s, old))) });
+    const { acts } = show(ready(popupData(sampleCache(TODAY).map((s) => cached(s, old)))));
     expect(screen.getByTestId('read-age').textContent).toBe('Read 12 days ago: open Manage Licenses to refresh');
     fireEvent.click(screen.getByRole('link', { name: 'open Manage Licenses to refresh' }));
     expect(acts.openLicensesPage).toHaveBeenCalledWith(PAGE_URL);
@@ -178,7 +180,7 @@ describe('popup: stale, missing and disagreeing data', () => {
   it('lists sets no longer shown on the page and leaves them out of the totals', () => {
     const sets = sampleCache();
     sets[5] = { ...sets[5], missingSince: addDays(TODAY, -2) };
-    show({ kind: 'ready', data: popupData(sets) });
+    show(ready(popupData(sets)));
     const missing = screen.getByTestId('missing');
     expect(missing.textContent).toContain('No longer shown on the page (1)');
     expect(missing.textContent).toContain('ECE Cohort B');
@@ -191,7 +193,7 @@ describe('popup: stale, missing and disagreeing data', () => {
   it('says plainly when the page grouped a set unlike its dates', () => {
     const sets = sampleCache();
     sets[4] = { ...sets[4], pageStatus: 'active' };
-    show({ kind: 'ready', data: popupData(sets) });
+    show(ready(popupData(sets)));
     const box = screen.getByTestId('disagreements');
     expect(box.textContent).toContain('Grouped unlike their dates (1)');
     expect(box.textContent).toContain('LETRS Units 1-4 Cohort 2024');
@@ -201,14 +203,14 @@ describe('popup: stale, missing and disagreeing data', () => {
   it('does not call a set that expired since the read a disagreement', () => {
     const read = addDays(TODAY, -30);
     const sets = sampleCache(read).map((s) => cached(s, read));
-    show({ kind: 'ready', data: popupData(sets) });
+    show(ready(popupData(sets)));
     expect(screen.queryByTestId('disagreements')).toBeNull();
   });
 
   it('flags more assigned than licenses', () => {
     const sets = sampleCache();
     sets[1] = { ...sets[1], assigned: 55 };
-    show({ kind: 'ready', data: popupData(sets) });
+    show(ready(popupData(sets)));
     expect(screen.getByTestId('over-assigned').textContent).toContain('55 assigned of 50');
   });
 
@@ -217,7 +219,7 @@ describe('popup: stale, missing and disagreeing data', () => {
       ...sampleCache(),
       cached({ ...sampleCache()[1], organization: 'Shelbyville District' }, addDays(TODAY, -1)),
     ];
-    show({ kind: 'ready', data: popupData(sets) });
+    show(ready(popupData(sets)));
     expect(text('organization')).toEqual(['Shelbyville District', ORG]);
     expect(screen.getByRole('list', { name: 'Organizations' }).textContent).toContain('read yesterday');
   });
@@ -230,7 +232,7 @@ describe('popup with 10,000 cached sets', () => {
       sets.filter((s) => !s.missingSince),
       TODAY,
     );
-    show({ kind: 'ready', data: popupData(sets) });
+    show(ready(popupData(sets)));
     expect(screen.getAllByTestId('track')).toHaveLength(5);
     expect(text('total-licenses')).toEqual([expected.byStatus.active.licenses.toLocaleString('en-US')]);
     const list = screen.getByRole('list', { name: 'Sets ending soon' });
@@ -238,9 +240,9 @@ describe('popup with 10,000 cached sets', () => {
     const showAll = screen.getAllByRole('button', { name: /^Show all \(/ })[0];
     expect(showAll.textContent).toMatch(/^Show all \(\d{1},\d{3}\)$/);
     fireEvent.click(showAll);
-    expect(within(list).getAllByTestId('deadline')).toHaveLength(MAX_SHOWN);
+    expect(within(list).getAllByTestId('deadline')).toHaveLength(MAX_LISTED);
     expect(screen.getByText(/Export CSV has them all/)).toBeTruthy();
-    expect(document.querySelectorAll('li').length).toBeLessThan(MAX_SHOWN + 50);
+    expect(document.querySelectorAll('li').length).toBeLessThan(MAX_LISTED + 50);
   });
 });
 
@@ -248,7 +250,7 @@ describe('names from the page are text', () => {
   it('shows markup in a name as text', () => {
     const evil = '<img src=x onerror="alert(1)">';
     const sets = sampleCache().map((s, i) => (i === 5 ? { ...s, name: evil, track: `<b>${s.track}</b>` } : s));
-    const { container } = show({ kind: 'ready', data: popupData(sets) });
+    const { container } = show(ready(popupData(sets)));
     expect(container.querySelector('img')).toBeNull();
     expect(container.querySelector('b')).toBeNull();
     expect(screen.getByText(evil)).toBeTruthy();
@@ -260,7 +262,7 @@ describe('exports from the popup', () => {
   it('saves what the export makes and says so', async () => {
     const file = { filename: 'letrs-licenses-2026-12-03.csv', type: 'text/csv;charset=utf-8', content: 'a,b' };
     const acts = actions({ exportCsv: vi.fn(async () => file) });
-    show({ kind: 'ready', data: popupData(sampleCache()) }, acts);
+    show(ready(popupData(sampleCache())), acts);
     fireEvent.click(screen.getByRole('button', { name: 'Export CSV' }));
     expect(await screen.findByText('Saved letrs-licenses-2026-12-03.csv (8 sets).')).toBeTruthy();
     expect(acts.download).toHaveBeenCalledWith(file);
@@ -268,7 +270,7 @@ describe('exports from the popup', () => {
 
   it('says when an export fails, and saves nothing', async () => {
     const acts = actions({ exportIcs: vi.fn(async () => Promise.reject(new Error('The database is closed'))) });
-    show({ kind: 'ready', data: popupData(sampleCache()) }, acts);
+    show(ready(popupData(sampleCache())), acts);
     fireEvent.click(screen.getByRole('button', { name: 'Export calendar' }));
     expect(await screen.findByText('Could not save the file: The database is closed. Try again.')).toBeTruthy();
     expect(acts.download).not.toHaveBeenCalled();
@@ -276,7 +278,7 @@ describe('exports from the popup', () => {
 
   it('says when the Licenses page cannot be opened', async () => {
     const acts = actions({ openLicensesPage: vi.fn(async () => Promise.reject(new Error('No window'))) });
-    show({ kind: 'ready', data: popupData(sampleCache()) }, acts);
+    show(ready(popupData(sampleCache())), acts);
     fireEvent.click(screen.getByRole('link', { name: 'Open Manage Licenses' }));
     expect((await screen.findByRole('alert')).textContent).toBe('Could not open the LETRS Licenses page: No window');
   });

@@ -17,6 +17,7 @@ import {
 import { localToday } from '../../lib/dates';
 import type { LicenseDatabase } from '../../lib/db';
 import type { DownloadFile } from '../../lib/download';
+import { forgetSnapshot } from '../../lib/popup-snapshot';
 import type { Settings } from '../../lib/settings';
 import type { Parsed } from '../../lib/settings-input';
 import { writeSettings } from '../../lib/settings-store';
@@ -46,6 +47,8 @@ interface Dependencies {
   runtime: RuntimeApi;
   permissions: PermissionsApi;
   download(file: DownloadFile): void;
+  /** Where the popup keeps its snapshot: dropped after a restore or clear. */
+  storage?: Storage;
   clock?: () => Date;
 }
 
@@ -54,6 +57,7 @@ export function createOptionsActions({
   runtime,
   permissions,
   download,
+  storage,
   clock = () => new Date(),
 }: Dependencies): OptionsActions {
   return {
@@ -75,10 +79,12 @@ export function createOptionsActions({
     },
     async restore(backup) {
       await restoreBackup(db, backup);
+      forgetSnapshot(storage);
       await requestRefresh(runtime);
     },
     async clearAll() {
       await clearAllData(db);
+      forgetSnapshot(storage);
       await requestRefresh(runtime);
     },
   };

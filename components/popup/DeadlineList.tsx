@@ -5,11 +5,13 @@
  */
 import type { CachedSet } from '../../lib/db';
 import { formatDate, formatNumber, plural, relativeDays, urgency } from '../../lib/format';
-import type { Deadline, Deadlines } from '../../lib/summary';
+import type { Capped } from '../../lib/popup-model';
+import type { Deadline } from '../../lib/summary';
 import { CappedList } from '../shared/CappedList';
 
 interface Props {
-  deadlines: Deadlines<CachedSet>;
+  ending: Capped<Deadline<CachedSet>>;
+  starting: Capped<Deadline<CachedSet>>;
   horizon: number;
   warningWindow: number;
   /** Rows shown before "Show all". */
@@ -39,31 +41,25 @@ function DeadlineRow({ deadline, warningWindow }: { deadline: Deadline<CachedSet
 
 const keyOf = (d: Deadline<CachedSet>) => `${d.kind}:${d.set.key}`;
 
-export function DeadlineList({ deadlines, horizon, warningWindow, initial = 8 }: Props) {
+export function DeadlineList({ ending, starting, horizon, warningWindow, initial = 8 }: Props) {
   return (
     <section aria-labelledby="deadlines-heading">
       <h2 id="deadlines-heading">Upcoming deadlines</h2>
-      {deadlines.ending.length === 0 ? (
+      {ending.total === 0 ? (
         <p class="muted">No active set ends in the next {plural(horizon, 'day')}.</p>
       ) : (
         <>
           <p class="muted small">Sets ending within {plural(horizon, 'day')}, soonest first.</p>
-          <CappedList
-            items={deadlines.ending}
-            initial={initial}
-            label="Sets ending soon"
-            className="deadlines"
-            itemKey={keyOf}
-          >
+          <CappedList list={ending} initial={initial} label="Sets ending soon" className="deadlines" itemKey={keyOf}>
             {(d) => <DeadlineRow deadline={d} warningWindow={warningWindow} />}
           </CappedList>
         </>
       )}
-      {deadlines.starting.length > 0 && (
+      {starting.total > 0 && (
         <>
           <h3>Starting soon</h3>
           <CappedList
-            items={deadlines.starting}
+            list={starting}
             initial={Math.min(initial, 4)}
             label="Sets starting soon"
             className="deadlines"

@@ -5,13 +5,13 @@
 import type { CachedSet } from '../../lib/db';
 import { formatDate, formatNumber } from '../../lib/format';
 import type { Status } from '../../lib/license';
-import type { Disagreement } from '../../lib/popup-model';
+import type { Capped, Disagreement } from '../../lib/popup-model';
 import { CappedList } from '../shared/CappedList';
 
 interface Props {
-  missing: CachedSet[];
-  disagreements: Disagreement[];
-  overAssigned: CachedSet[];
+  missing: Capped<CachedSet>;
+  disagreements: Capped<Disagreement>;
+  overAssigned: Capped<CachedSet>;
   initial?: number;
 }
 
@@ -30,19 +30,19 @@ function dates(set: CachedSet): string {
 }
 
 export function NeedsALook({ missing, disagreements, overAssigned, initial = 5 }: Props) {
-  if (missing.length + disagreements.length + overAssigned.length === 0) return null;
+  if (missing.total + disagreements.total + overAssigned.total === 0) return null;
   return (
     <section aria-labelledby="attention-heading">
       <h2 id="attention-heading">Needs a look</h2>
-      {missing.length > 0 && (
+      {missing.total > 0 && (
         <div data-testid="missing">
-          <h3>No longer shown on the page ({formatNumber(missing.length)})</h3>
+          <h3>No longer shown on the page ({formatNumber(missing.total)})</h3>
           <p class="muted small">
             A full read of Manage Licenses no longer listed these sets. They are kept here and in the export, but not
             counted above.
           </p>
           <CappedList
-            items={missing}
+            list={missing}
             initial={initial}
             label="Sets no longer shown"
             className="plain"
@@ -59,11 +59,11 @@ export function NeedsALook({ missing, disagreements, overAssigned, initial = 5 }
           </CappedList>
         </div>
       )}
-      {disagreements.length > 0 && (
+      {disagreements.total > 0 && (
         <div data-testid="disagreements">
-          <h3>Grouped unlike their dates ({formatNumber(disagreements.length)})</h3>
+          <h3>Grouped unlike their dates ({formatNumber(disagreements.total)})</h3>
           <CappedList
-            items={disagreements}
+            list={disagreements}
             initial={initial}
             label="Sets grouped unlike their dates"
             className="plain"
@@ -81,11 +81,11 @@ export function NeedsALook({ missing, disagreements, overAssigned, initial = 5 }
           </CappedList>
         </div>
       )}
-      {overAssigned.length > 0 && (
+      {overAssigned.total > 0 && (
         <div data-testid="over-assigned">
-          <h3>More assigned than licenses ({formatNumber(overAssigned.length)})</h3>
+          <h3>More assigned than licenses ({formatNumber(overAssigned.total)})</h3>
           <CappedList
-            items={overAssigned}
+            list={overAssigned}
             initial={initial}
             label="Sets with more assigned than licenses"
             className="plain"

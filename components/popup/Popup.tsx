@@ -1,11 +1,9 @@
 /**
  * The toolbar popup: loading, empty, error or the data view (header, totals, deadlines, tracks,
- * sets that need a look, exports). Data and browser actions come in as props; nothing here
+ * sets that need a look, exports). The model and browser actions come in as props; nothing here
  * touches the database or extension APIs.
  */
-import { useMemo, useState } from 'preact/hooks';
-import { localToday } from '../../lib/dates';
-import { popupModel } from '../../lib/popup-model';
+import { useState } from 'preact/hooks';
 import type { PopupActions, PopupState } from './actions';
 import { DeadlineList } from './DeadlineList';
 import { ExportBar } from './ExportBar';
@@ -18,14 +16,14 @@ import { TrackSummaryList } from './TrackSummaryList';
 interface Props {
   state: PopupState;
   actions: PopupActions;
+  /** The clock time "read today 9:14" is measured against. */
   now: Date;
   onRetry(): void;
 }
 
 export function Popup({ state, actions, now, onRetry }: Props) {
   const [problem, setProblem] = useState<string | null>(null);
-  const today = localToday(now);
-  const model = useMemo(() => (state.kind === 'ready' ? popupModel(state.data, today) : null), [state, today]);
+  const model = state.kind === 'ready' ? state.model : null;
 
   async function run(action: () => Promise<void> | void, what: string) {
     try {
@@ -61,7 +59,7 @@ export function Popup({ state, actions, now, onRetry }: Props) {
       </>
     );
   }
-  const { settings, sets } = state.data;
+  const { settings } = model;
   return (
     <div class="popup">
       <PopupHeader
@@ -74,14 +72,15 @@ export function Popup({ state, actions, now, onRetry }: Props) {
       <main>
         <Totals summary={model.summary} warningWindow={settings.warningWindow} />
         <DeadlineList
-          deadlines={model.deadlines}
+          ending={model.ending}
+          starting={model.starting}
           horizon={settings.deadlineHorizon}
           warningWindow={settings.warningWindow}
         />
         <TrackSummaryList tracks={model.summary.tracks} />
         <NeedsALook missing={model.missing} disagreements={model.disagreements} overAssigned={model.overAssigned} />
       </main>
-      <ExportBar setCount={sets.length} actions={actions} onOpenOptions={openOptions} />
+      <ExportBar setCount={model.setCount} actions={actions} onOpenOptions={openOptions} />
     </div>
   );
 }

@@ -7,6 +7,8 @@ import { usePopupState } from './use-popup-state';
 
 interface Props {
   db: LicenseDatabase;
+  /** Where the last model is kept between popups (the page's localStorage). */
+  storage?: Storage;
   actions: Omit<PopupActions, 'exportCsv' | 'exportIcs'>;
   /** Starts over after an error (the entrypoint reloads the popup). */
   onRetry(): void;
@@ -14,8 +16,10 @@ interface Props {
   clock?: () => Date;
 }
 
-export function PopupApp({ db, actions, onRetry, clock = () => new Date() }: Props) {
-  const state = usePopupState(db);
+const systemClock = () => new Date();
+
+export function PopupApp({ db, storage, actions, onRetry, clock = systemClock }: Props) {
+  const state = usePopupState(db, storage, clock);
   const all: PopupActions = {
     ...actions,
     // Loaded on click: the CSV and calendar writers are most of the popup's code otherwise.

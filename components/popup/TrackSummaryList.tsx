@@ -46,7 +46,13 @@ export function TrackSummaryList({ tracks, initial = 12 }: { tracks: TrackSummar
   return (
     <section aria-labelledby="tracks-heading">
       <h2 id="tracks-heading">By license track</h2>
-      <CappedList items={tracks} initial={initial} label="License tracks" className="tracks" itemKey={(t) => t.track}>
+      <CappedList
+        list={{ items: tracks, total: tracks.length }}
+        initial={initial}
+        label="License tracks"
+        className="tracks"
+        itemKey={(t) => t.track}
+      >
         {(track) => <TrackCard track={track} />}
       </CappedList>
     </section>

@@ -1,6 +1,6 @@
 /** What the popup can ask of the browser (passed in as props, so the views stay testable), and its states. */
 import type { DownloadFile } from '../../lib/download';
-import type { PopupData } from '../../lib/popup-model';
+import type { PopupModel } from '../../lib/popup-model';
 
 export interface PopupActions {
   /** Opens or focuses the LETRS Manage Licenses page (null: the page is not known yet). */
@@ -13,4 +13,4 @@ export interface PopupActions {
   exportIcs(): Promise<DownloadFile>;
 }
 
-export type PopupState = { kind: 'loading' } | { kind: 'error'; error: unknown } | { kind: 'ready'; data: PopupData };
+export type PopupState = { kind: 'loading' } | { kind: 'error'; error: unknown } | { kind: 'ready'; model: PopupModel };

@@ -16,7 +16,7 @@ interface EmptyProps {
 
 export function EmptyState({ lastProblem, onOpenLicenses }: EmptyProps) {
   return (
-    <div class="state">
+    <div class="state" data-testid="empty-state">
       <h1>LETRS License Tracker</h1>
       <p class="lead">No license data yet — open Manage → Licenses on letrs.com.</p>
       <p class="muted">

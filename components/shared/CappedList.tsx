@@ -1,13 +1,15 @@
 /**
  * A list that shows its first few items and a "Show all (N)" button, so a cache of 10,000 sets
- * renders a handful of rows until someone asks for more.
+ * renders a handful of rows until someone asks for more. The model already cut the list at
+ * MAX_LISTED; `total` is how many there are in all.
  */
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { formatNumber } from '../../lib/format';
+import type { Capped } from '../../lib/popup-model';
 
 interface Props<T> {
-  items: readonly T[];
+  list: Capped<T>;
   /** How many to show before "Show all". */
   initial: number;
   /** Names the list for screen readers, e.g. "Sets ending soon". */
@@ -17,13 +19,9 @@ interface Props<T> {
   children(item: T): ComponentChildren;
 }
 
-/** Past this many rows even "Show all" shows only this many: the export has the rest. */
-export const MAX_SHOWN = 500;
-
-export function CappedList<T>({ items, initial, label, className, itemKey, children }: Props<T>) {
+export function CappedList<T>({ list, initial, label, className, itemKey, children }: Props<T>) {
   const [expanded, setExpanded] = useState(false);
-  const limit = expanded ? MAX_SHOWN : initial;
-  const shown = items.slice(0, limit);
+  const shown = expanded ? list.items : list.items.slice(0, initial);
   return (
     <>
       <ul class={className} aria-label={label}>
@@ -31,14 +29,14 @@ export function CappedList<T>({ items, initial, label, className, itemKey, child
           <li key={itemKey(item)}>{children(item)}</li>
         ))}
       </ul>
-      {!expanded && items.length > initial && (
+      {!expanded && list.total > initial && (
         <button type="button" class="link-button show-all" onClick={() => setExpanded(true)}>
-          Show all ({formatNumber(items.length)})
+          Show all ({formatNumber(list.total)})
         </button>
       )}
-      {expanded && items.length > MAX_SHOWN && (
+      {expanded && list.total > list.items.length && (
         <p class="muted small">
-          Showing the first {formatNumber(MAX_SHOWN)} of {formatNumber(items.length)}; Export CSV has them all.
+          Showing the first {formatNumber(list.items.length)} of {formatNumber(list.total)}; Export CSV has them all.
         </p>
       )}
     </>

@@ -14,6 +14,7 @@ const actions = createOptionsActions({
   runtime: browser.runtime,
   permissions: browser.permissions,
   download: (file) => downloadFile(document, file),
+  storage: localStorage,
 });
 
 render(<OptionsApp db={db} actions={actions} />, document.getElementById('app')!);

@@ -1,21 +1,31 @@
-/** Popup entrypoint: opens the cache, wires browser actions, renders. The views live in components/popup. */
+/**
+ * Popup entrypoint: opens the cache, wires browser actions, renders. The views live in
+ * components/popup. The browser API (and its polyfill) is loaded on the first click that needs
+ * it, to keep what the popup loads before it shows anything small.
+ */
 import { render } from 'preact';
-import { browser } from 'wxt/browser';
 import { PopupApp } from '../../components/popup/PopupApp';
-import { openLicensesPage } from '../../components/shared/extension-actions';
 import { LicenseDatabase } from '../../lib/db';
 import { downloadFile } from '../../lib/download';
 import '../../components/shared/theme.css';
 import './style.css';
 
 const db = new LicenseDatabase();
+const extension = () => Promise.all([import('wxt/browser'), import('../../components/shared/extension-actions')]);
 
 render(
   <PopupApp
     db={db}
+    storage={localStorage}
     actions={{
-      openLicensesPage: (url) => openLicensesPage(browser, url),
-      openOptions: () => browser.runtime.openOptionsPage(),
+      openLicensesPage: async (url) => {
+        const [{ browser }, { openLicensesPage }] = await extension();
+        await openLicensesPage(browser, url);
+      },
+      openOptions: async () => {
+        const [{ browser }] = await extension();
+        await browser.runtime.openOptionsPage();
+      },
       download: (file) => downloadFile(document, file),
     }}
     onRetry={() => location.reload()}
