@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { localToday } from '../../lib/dates';
 import { type ExtensionBrowser, type LetrsServer, launchExtension, startLetrsServer } from '../../scripts/browser';
@@ -10,7 +11,6 @@ import { manySets, PAGE_URL, sampleCache } from '../popup-fixture';
 let server: LetrsServer;
 let browser: ExtensionBrowser;
 const today = localToday();
-const meta = [{ id: 'sync', lastSyncAt: new Date().toISOString(), lastSyncUrl: PAGE_URL }];
 
 beforeAll(async () => {
   server = await startLetrsServer({});
@@ -25,6 +25,8 @@ afterAll(async () => {
 async function popupWith(sets: unknown[]) {
   const page = await browser.openExtensionPage('popup.html');
   await waitForDatabase(page);
+  // A new last-sync row, as every sync through the background writes one.
+  const meta = [{ id: 'sync', lastSyncAt: new Date().toISOString(), lastSyncUrl: PAGE_URL }];
   await writeCache(page, { sets, meta, clear: true });
   await page.reload();
   return page;
@@ -76,10 +78,29 @@ it('follows the dark colour scheme', async () => {
   await page.close();
 });
 
+it('saves the CSV and the calendar file from the popup bundle (papaparse and ical-generator in the page)', async () => {
+  const page = await popupWith(sampleCache(today));
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.getByText('Upcoming deadlines').waitFor();
+  const files: Record<string, string> = {};
+  for (const button of ['Export CSV', 'Export calendar']) {
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: button }).click();
+    const file = await download;
+    files[file.suggestedFilename()] = await readFile((await file.path()) as string, 'utf8');
+  }
+  expect(Object.keys(files).sort()).toEqual([`letrs-licenses-${today}.csv`, `letrs-licenses-${today}.ics`]);
+  expect(files[`letrs-licenses-${today}.csv`].split('\r\n').filter(Boolean)).toHaveLength(1 + 8);
+  expect(files[`letrs-licenses-${today}.ics`].match(/BEGIN:VEVENT/g)).toHaveLength(8);
+  expect(errors).toEqual([]);
+  await page.close();
+});
+
 it('shows 10,000 cached sets with capped lists', async () => {
   const page = await popupWith(manySets(10_000, today));
   await page.getByText('Upcoming deadlines').waitFor();
-  expect(await page.getByTestId('track').count()).toBe(5);
+  await expect.poll(() => page.getByTestId('track').count()).toBe(5);
   expect(await page.getByTestId('deadline').count()).toBeLessThanOrEqual(8 + 4);
   expect(await page.getByRole('button', { name: /^Show all \(/ }).count()).toBeGreaterThan(0);
   expect(await page.evaluate(() => document.querySelectorAll('*').length)).toBeLessThan(600);
