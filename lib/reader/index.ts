@@ -148,7 +148,8 @@ function iconMarks(tokens: Tokens, named: Element[], sources: Source[]): { warni
   };
   for (const icon of tokens.icons) consider(icon.name, () => icon.at, icon.el);
   for (const el of named) {
-    const name = el.getAttribute('aria-label') ?? el.getAttribute('alt') ?? '';
+    const name =
+      el.getAttribute('aria-label') ?? el.getAttribute('alt') ?? el.querySelector('title')?.textContent ?? '';
     consider(name, () => startOf(tokens, el), el);
   }
   return { warning, state };
@@ -259,10 +260,11 @@ function readPage(doc: Document, maxSets: number): PageRead {
       truncated = true;
       break;
     }
-    const { track, status: groupStatus } = placed[i];
+    const { status: groupStatus } = placed[i];
     const row: RowRead = source.table
       ? readTableRow(page, source.table, groupStatus, inButton)
       : readRow(page, source.generic!, groupStatus, inButton);
+    const track = row.track ?? placed[i].track;
     if (row.aggregate) {
       aggregates++;
       continue;

@@ -64,6 +64,8 @@ export interface RowRead {
   impossibleDates: number;
   /** The row shows no name and no dates: a total or a chart, not a set. */
   aggregate: boolean;
+  /** A table row's own track (a "Track" column). */
+  track?: string;
 }
 
 const HAS_YEAR = /\d{4}/;
@@ -226,6 +228,8 @@ export function readTableRow(
     .find((s) => s);
   read.ownStatus = status ?? generic.ownStatus;
   const effective = groupStatus ?? read.ownStatus;
+  const track = cell('track').find((t) => t);
+  if (track) read.track = track;
   const nameCell = row.cells.find((c) => c.column === 'name' && c.tokens.length > 0);
   if (nameCell) {
     const text = nameCell.tokens.filter((i) => page.info(i).role === 'text');
@@ -280,7 +284,7 @@ export function problemsOf(read: RowRead, status: PageStatus | null): Problem[] 
   if (counts.unreadable?.length) problems.push({ kind: 'unreadable count', detail: counts.unreadable.join(', ') });
   if (counts.licenses === undefined || (counts.licenses === null && !counts.unreadable?.length))
     problems.push({ kind: 'no license count' });
-  if (counts.assigned === undefined && counts.completed === undefined)
+  if ((counts.assigned ?? null) === null && (counts.completed ?? null) === null && !counts.unreadable?.length)
     problems.push({ kind: 'no assigned or completed count' });
   if (read.impossibleDates > 0) problems.push({ kind: 'impossible date' });
   if (read.unlabelledDates.length > 0)

@@ -84,6 +84,8 @@ function climb(start: Element, shared: Set<Element>, blocked: Set<Element>, role
     if (!p || shared.has(p) || blocked.has(p) || isStop(p, roles)) return { el: x, broken: false };
     // A block inside an inline element is broken markup: the inline parent holds more than this row.
     if (isInline(p) && !isInline(x)) return { el: x, broken: true };
+    // The only item of a list is the row, not the list (a group with one set).
+    if (x.localName === 'li' && p.childElementCount === 1) return { el: x, broken: false };
     x = p;
   }
 }

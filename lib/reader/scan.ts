@@ -12,7 +12,7 @@ export interface Scan {
   hidden: Element[];
   /** Elements with a role, and the role (first token, lower case). */
   roles: Map<Element, string>;
-  /** Elements with an aria-label (and images with alt text). */
+  /** Elements with an aria-label, images with alt text, and role="img" elements. */
   named: Element[];
   /** aria-busy="true" regions. */
   busy: Element[];
@@ -29,11 +29,12 @@ export function scan(doc: Document): Scan {
   for (const el of root.querySelectorAll(SELECTOR)) {
     const role = el.getAttribute('role');
     if (role) result.roles.set(el, role.trim().split(/\s+/)[0].toLowerCase());
-    if (el.hasAttribute('aria-label') || el.localName === 'img') result.named.push(el);
+    if (el.hasAttribute('aria-label') || el.localName === 'img' || role === 'img') result.named.push(el);
     if (el.getAttribute('aria-busy') === 'true') result.busy.push(el);
     if (lastHidden?.contains(el)) continue;
     // noscript content is markup only where scripts are off (a saved page read by the parse command).
-    if (el.localName === 'noscript' || hidesContent(el, doc)) {
+    // An image's text (an emoji, an icon font's glyph) is replaced by its name, read from `named`.
+    if (el.localName === 'noscript' || role === 'img' || hidesContent(el, doc)) {
       result.hidden.push(el);
       lastHidden = el;
     }

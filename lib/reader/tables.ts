@@ -16,6 +16,7 @@ export type Column =
   | 'end'
   | 'dates'
   | 'status'
+  | 'track'
   | 'other';
 
 export interface TableRow {
@@ -57,6 +58,7 @@ export function columnOf(header: string): Column {
   if (end) return 'end';
   if (/dates?\b|term|period|duration|valid/.test(h)) return 'dates';
   if (/status|group/.test(h)) return 'status';
+  if (/^(?:licen[cs]e\s+)?(?:track|product|course)$/.test(h.trim())) return 'track';
   if (/name|licen[cs]e set|\bset\b|cohort|product|track/.test(h)) return 'name';
   return 'other';
 }

@@ -92,7 +92,7 @@ export function collectTokens(doc: Document, roots: Element[]): Tokens {
     // Most texts start with a visible character; only the others need the pattern.
     if ((c <= 32 || c === 0xa0 || (c >= 0x2000 && c <= 0x206f) || c === 0xfeff) && !SHOWS.test(raw)) continue;
     const parent = node.parentNode as Element | null;
-    if (!parent || parent.nodeType !== 1) continue;
+    if (parent?.nodeType !== 1) continue;
     const name = parent.localName;
     if (NOT_TEXT.has(name)) continue;
     if (name === 'title' || SVG_TEXT.has(name)) {

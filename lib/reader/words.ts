@@ -50,7 +50,7 @@ export const WARNING =
 
 /** The same warning as text of its own in a row (screen-reader text, a badge): the whole text says it. */
 export const WARNING_TEXT =
-  /^(?:[⚠❗❕]|(?:[⚠❗❕]\s*)?(?:warning|caution|alert|expir(?:ing|es) soon|about to expire|expir(?:ing|es) in \d+ days?)(?:\s*[:!.]|\s+icon)?\s*[⚠❗❕]?)$/i;
+  /^(?:[⚠❗❕]\ufe0f?|(?:[⚠❗❕]\ufe0f?\s*)?(?:warning|caution|alert|expir(?:ing|es) soon|about to expire|expir(?:ing|es) in \d+ days?)(?:\s*[:!.]|\s+icon)?\s*[⚠❗❕]?)$/i;
 
 /** A state-owned set allocated to the organization. */
 export const STATE_ALLOCATED =
