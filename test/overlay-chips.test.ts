@@ -53,12 +53,13 @@ describe('placement', () => {
     expect(pageWithoutOverlay()).toBe(before);
   });
 
-  it('goes right after the name text in a block, after a bare text name, and at the row end when no name is found', () => {
+  it('goes right after the name text in a block, after a bare text name, and after the first text when no name is found', () => {
     document.body.innerHTML = `
       <div id="r1"><div class="name">Cohort  Block</div><div>Ends Dec 20, 2026</div></div>
       <div id="r2">Cohort Bare <span>50 licenses</span></div>
       <div id="r3"><a href="#">Split <b>Name</b> Here</a></div>
-      <div id="r4"><span>Something else</span></div>`;
+      <div id="r4"><span>Something else</span></div>
+      <div id="r5"><svg><title>icon</title></svg></div>`;
     const set = (name: string) => chipSet(name);
     const r = (id: string) => document.getElementById(id)!;
     const p1 = placementFor({ set: set('Cohort Block'), element: r('r1') });
@@ -68,7 +69,8 @@ describe('placement', () => {
     const p3 = placementFor({ set: set('Split Name Here'), element: r('r3') });
     expect(p3).toEqual({ anchor: r('r3').querySelector('a'), mode: 'after' });
     const p4 = placementFor({ set: set('Missing'), element: r('r4') });
-    expect(p4).toEqual({ anchor: r('r4'), mode: 'inside' });
+    expect(p4).toEqual({ anchor: r('r4').querySelector('span')?.firstChild, mode: 'after' });
+    expect(placementFor({ set: set('Missing'), element: r('r5') })).toEqual({ anchor: r('r5'), mode: 'inside' });
     const named = r('r4').querySelector('span')!;
     expect(placementFor({ set: set('Missing'), element: r('r4'), nameElement: named })).toEqual({
       anchor: named,

@@ -71,6 +71,16 @@ function insideOverlay(node: Node): boolean {
   return node.parentElement?.closest(`[${HOST_ATTRIBUTE}]`) != null;
 }
 
+/** The row's first text that shows something. */
+function firstText(row: Element): Node | null {
+  const walker = row.ownerDocument.createTreeWalker(row, 4 /* NodeFilter.SHOW_TEXT */);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (normal(node.nodeValue) && !insideOverlay(node) && !node.parentElement?.closest('script,style,title'))
+      return node;
+  }
+  return null;
+}
+
 /** The deepest element in `row` whose whole text is the name, or the text node that holds it. */
 function findName(row: Element, name: string): Node | null {
   const doc = row.ownerDocument;
@@ -101,14 +111,19 @@ function findName(row: Element, name: string): Node | null {
 
 /**
  * Where the chip goes: after an inline name element (a link), right after the name's text inside a
- * block, at the end of a block name element, and at the row's end when no name is found.
+ * block, at the end of a block name element, and after the row's first text when no name is found.
  */
 export function placementFor(row: OverlayRow): Placement {
   const named =
     row.nameElement && row.element.contains(row.nameElement)
       ? row.nameElement
       : findName(row.element, normal(row.set.name));
-  if (!named) return { anchor: row.element, mode: 'inside' };
+  if (!named) {
+    // No name to follow: after the row's first text, which keeps the chip inside a cell of a
+    // table or grid row (a new child of the row itself would become a cell or grid item).
+    const first = firstText(row.element);
+    return first ? { anchor: first, mode: 'after' } : { anchor: row.element, mode: 'inside' };
+  }
   if (named.nodeType !== 1) {
     // A text node: follow it inside its element when that element is the row or a block.
     const parent = named.parentElement;
