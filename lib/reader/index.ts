@@ -11,7 +11,7 @@
  * the track and group of each row (context.ts) → each row's values (row.ts, ids.ts) →
  * diagnostics (diagnostics.ts).
  */
-import type { PageStatus } from '../license';
+import type { LicenseSet, PageStatus } from '../license';
 import type { Diagnostic, PageRead } from '../page-read';
 import { classifier, type TokenInfo } from './classify';
 import { eventKind, type GroupEvent, labelEvents, looseEvents, place, tabEvents } from './context';
@@ -38,19 +38,42 @@ export interface ReadOptions {
 
 export const DEFAULT_MAX_SETS = 20_000;
 
+/** A set with the elements it was read from (for the overlay; not sent anywhere). */
+export interface ReadRow {
+  set: LicenseSet;
+  /** The row: card, list item or table row. */
+  element: Element;
+  /** The element whose text gave the set's name, when there is one. */
+  nameElement: Element | null;
+}
+
+export interface PageReading {
+  read: PageRead;
+  /** One per set of `read.sets`, in the same order. */
+  rows: ReadRow[];
+}
+
 /** Reads the page; never throws. */
 export function readLicensesPage(document: Document, options: ReadOptions = {}): PageRead {
+  return readLicensesPageWithRows(document, options).read;
+}
+
+/** Reads the page and says which element each set came from; never throws. */
+export function readLicensesPageWithRows(document: Document, options: ReadOptions = {}): PageReading {
   try {
     return readPage(document, Math.max(0, options.maxSets ?? DEFAULT_MAX_SETS));
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     return {
-      isLicensesPage: false,
-      complete: false,
-      organization: null,
-      tracks: [],
-      sets: [],
-      diagnostics: [{ level: 'error', message: `The page could not be read (${reason.slice(0, 200)}).` }],
+      read: {
+        isLicensesPage: false,
+        complete: false,
+        organization: null,
+        tracks: [],
+        sets: [],
+        diagnostics: [{ level: 'error', message: `The page could not be read (${reason.slice(0, 200)}).` }],
+      },
+      rows: [],
     };
   }
 }
@@ -155,7 +178,7 @@ function iconMarks(tokens: Tokens, named: Element[], sources: Source[]): { warni
   return { warning, state };
 }
 
-function readPage(doc: Document, maxSets: number): PageRead {
+function readPage(doc: Document, maxSets: number): PageReading {
   const found = scan(doc);
   const tokens = collectTokens(doc, found.hidden);
   const dates = datesReader();
@@ -195,7 +218,7 @@ function readPage(doc: Document, maxSets: number): PageRead {
   const statusLabels = labels.filter((l) => l.kind === 'status');
   const isLicensesPage =
     titleFound !== null && (primary.length > 0 || tables.length > 0 || statusLabels.length > 0 || loading !== null);
-  if (!isLicensesPage) return notThisPage(organization, titleFound !== null);
+  if (!isLicensesPage) return { read: notThisPage(organization, titleFound !== null), rows: [] };
 
   // Rows.
   const { seen, shared } = markShared([...new Set(primary.map((a) => a.el))]);
@@ -252,7 +275,7 @@ function readPage(doc: Document, maxSets: number): PageRead {
     return false;
   };
   const icons = iconMarks(tokens, found.named, sources);
-  const read: { set: ReturnType<typeof toSet>; problems: Problem[] }[] = [];
+  const read: { set: LicenseSet; problems: Problem[]; element: Element; nameElement: Element | null }[] = [];
   let aggregates = 0;
   let truncated = false;
   for (const [i, source] of sources.entries()) {
@@ -276,7 +299,12 @@ function readPage(doc: Document, maxSets: number): PageRead {
     if (!track) problems.push({ kind: 'no track' });
     if (!status) problems.push({ kind: 'no status group' });
     row.name = cap(row.name);
-    read.push({ set: toSet(row, rowId(source.el), cap(track ?? ''), status), problems });
+    read.push({
+      set: toSet(row, rowId(source.el), cap(track ?? ''), status),
+      problems,
+      element: source.el,
+      nameElement: row.nameToken >= 0 ? tokens.parents[row.nameToken] : null,
+    });
   }
   uniqueIds(read.map((r) => r.set));
 
@@ -313,12 +341,15 @@ function readPage(doc: Document, maxSets: number): PageRead {
       message: `Skipped ${aggregates} ${aggregates === 1 ? 'count' : 'counts'} shown outside any set (totals or charts).`,
     });
   return {
-    isLicensesPage: true,
-    complete: sets.length > 0 && !loading && unplaced === 0 && !truncated,
-    organization,
-    tracks,
-    sets,
-    diagnostics,
+    read: {
+      isLicensesPage: true,
+      complete: sets.length > 0 && !loading && unplaced === 0 && !truncated,
+      organization,
+      tracks,
+      sets,
+      diagnostics,
+    },
+    rows: read.map(({ set, element, nameElement }) => ({ set, element, nameElement })),
   };
 }
 

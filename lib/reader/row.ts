@@ -66,6 +66,8 @@ export interface RowRead {
   aggregate: boolean;
   /** A table row's own track (a "Track" column). */
   track?: string;
+  /** The token the name was read from (-1 when none), so the overlay can sit beside it. */
+  nameToken: number;
 }
 
 const HAS_YEAR = /\d{4}/;
@@ -108,6 +110,7 @@ function emptyRead(): RowRead {
     unlabelledDates: [],
     impossibleDates: 0,
     aggregate: false,
+    nameToken: -1,
   };
 }
 
@@ -140,8 +143,8 @@ export function readRow(
   const read = emptyRead();
   const dateParts: string[] = [];
   let pendingDateLabel = '';
-  let buttonName: string | null = null;
-  let mixedName: string | null = null;
+  let buttonName: { name: string; token: number } | null = null;
+  let mixedName: { name: string; token: number } | null = null;
   let hole = 0;
   for (let i = start; i < end; i++) {
     if (hole < holes.length && i >= holes[hole][0]) {
@@ -161,10 +164,16 @@ export function readRow(
       for (let k = i; k <= last; k++) parts.push(k);
       const candidate = nameIn(parts.length === 1 ? info.text : joinText(tokens, parts));
       if (candidate) {
-        if (inButton(i)) buttonName ??= candidate;
-        else read.name = candidate;
+        if (inButton(i)) buttonName ??= { name: candidate, token: i };
+        else {
+          read.name = candidate;
+          read.nameToken = i;
+        }
       }
-    } else if (!read.name && !mixedName && (role === 'count' || role === 'date')) mixedName = nameIn(info.text);
+    } else if (!read.name && !mixedName && (role === 'count' || role === 'date')) {
+      const candidate = nameIn(info.text);
+      if (candidate) mixedName = { name: candidate, token: i };
+    }
     if (info.hasYear && role !== 'text' && role !== 'number') {
       dateParts.push(pendingDateLabel ? `${pendingDateLabel} ${info.text}` : info.text);
       pendingDateLabel = '';
@@ -172,7 +181,11 @@ export function readRow(
     else if (dateParts.length > 0 && DATE_JOINER.test(info.text)) dateParts.push(info.text);
     else if (role !== 'status' && role !== 'warning' && role !== 'state') pendingDateLabel = '';
   }
-  read.name ||= buttonName ?? mixedName ?? '';
+  const fallback = read.name ? null : (buttonName ?? mixedName);
+  if (fallback) {
+    read.name = fallback.name;
+    read.nameToken = fallback.token;
+  }
   applyDates(read, page, dateParts.join(' '), groupStatus ?? read.ownStatus);
   read.aggregate = !read.name && read.startDate === null && read.endDate === null && read.unlabelledDates.length === 0;
   if (read.counts.allocated) read.stateAllocated = true;
@@ -234,8 +247,12 @@ export function readTableRow(
   if (nameCell) {
     const text = nameCell.tokens.filter((i) => page.info(i).role === 'text');
     read.name = text.length > 0 ? (nameIn(joinText(page.tokens, text)) ?? '') : '';
+    if (read.name) read.nameToken = text[0];
   }
-  read.name ||= generic.name;
+  if (!read.name) {
+    read.name = generic.name;
+    read.nameToken = generic.nameToken;
+  }
   for (const text of cell('licenses')) cellCount(text, 'licenses', read.counts);
   for (const text of cell('assigned')) cellCount(text, 'assigned', read.counts);
   for (const text of cell('completed')) cellCount(text, 'completed', read.counts);
