@@ -41,7 +41,11 @@ beforeAll(async () => {
   const page = await browser.context.newPage();
   await page.goto(`https://letrs.com${SAMPLE_PAGE_PATH}`);
   // The sync has landed when the worker draws the badge for it.
-  await expect.poll(badgeText, { timeout: 30_000 }).toBe('3');
+  const until = Date.now() + 30_000;
+  while ((await badgeText()) !== '3') {
+    if (Date.now() > until) throw new Error(`No sync of the sample page: the badge says "${await badgeText()}"`);
+    await page.waitForTimeout(200);
+  }
   popup = await browser.openExtensionPage('popup.html');
 });
 
@@ -108,6 +112,24 @@ it('exports one CSV row per set', async () => {
       .sort(),
   ).toEqual(expectedSets.map((s) => s.name).sort());
   expect(await popup.getByText(`Saved letrs-licenses-${today}.csv (8 sets).`).count()).toBe(1);
+});
+
+it('updates while open when a sync lands: 7 more licenses assigned in ECE Cohort B', async () => {
+  const before = Number((await popup.getByTestId('total-unassigned').textContent())?.replace(/,/g, ''));
+  const changed = samplePage(today).replace(
+    '<b>25</b> licenses<br><span>18 assigned</span>',
+    '<b>25</b> licenses<br><span>25 assigned</span>',
+  );
+  expect(changed).not.toBe(samplePage(today));
+  server.setPage(SAMPLE_PAGE_PATH, changed);
+  const page = await browser.context.newPage();
+  await page.goto(`https://letrs.com${SAMPLE_PAGE_PATH}`);
+  await expect
+    .poll(() => popup.getByTestId('total-unassigned').textContent(), { timeout: 15_000 })
+    .toBe(formatNumber(before - 7));
+  const ece = popup.getByRole('article', { name: 'LETRS for Early Childhood Educators', exact: true });
+  expect(await ece.getByTestId('active-unassigned').textContent()).toBe('0');
+  await page.close();
 });
 
 it('changes the warning window on the options page, and the badge and the popup follow', async () => {
