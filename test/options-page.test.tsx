@@ -3,6 +3,7 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it, type Mock, vi } from 'vitest';
 import { OptionsApp } from '../components/options/OptionsApp';
+import { OptionsPage } from '../components/options/OptionsPage';
 import { createOptionsActions } from '../components/options/options-actions';
 import { BACKUP_FORMAT, MAX_BACKUP_BYTES } from '../lib/backup';
 import { LicenseDatabase } from '../lib/db';
@@ -92,6 +93,26 @@ async function mount() {
 }
 
 const refreshes = () => sendMessage.mock.calls.filter(([m]) => (m as { type: string }).type === 'letrs:refresh').length;
+
+describe('options page states', () => {
+  const actions = () =>
+    createOptionsActions({ db, runtime: { sendMessage }, permissions, download, storage: localStorage });
+
+  it('says it is loading, then explains a database that cannot be opened', () => {
+    const { rerender } = render(<OptionsPage state={{ kind: 'loading' }} actions={actions()} />);
+    expect(screen.getByRole('status').textContent).toBe('Loading settings…');
+    rerender(
+      <OptionsPage
+        state={{ kind: 'error', error: Object.assign(new Error('IndexedDB API missing'), { name: 'MissingAPIError' }) }}
+        actions={actions()}
+      />,
+    );
+    const alert = screen.getByRole('alert');
+    expect(alert.textContent).toContain('Cannot open the settings');
+    expect(alert.textContent).toContain('This browser window cannot store data for extensions');
+    expect(alert.textContent).toContain('Details: MissingAPIError: IndexedDB API missing');
+  });
+});
 
 describe('deadline settings', () => {
   it('shows the stored values, or the defaults when none were saved', async () => {
