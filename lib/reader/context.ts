@@ -47,7 +47,12 @@ function reachOf(el: Element, tokens: Tokens, holdsRows: Set<Element>, from: num
 }
 
 /** Events from headings, summaries, captions and legends outside the rows. */
-export function labelEvents(labels: Label[], tokens: Tokens, holdsRows: Set<Element>): GroupEvent[] {
+export function labelEvents(
+  labels: Label[],
+  tokens: Tokens,
+  holdsRows: Set<Element>,
+  title: Label | null,
+): GroupEvent[] {
   return labels.map((label) => {
     const container =
       label.tag === 'summary' ? label.el.closest('details') : label.tag === 'h' ? null : label.el.parentElement;
@@ -55,7 +60,7 @@ export function labelEvents(labels: Label[], tokens: Tokens, holdsRows: Set<Elem
     const kind: Pick<GroupEvent, 'kind' | 'track' | 'status'> =
       label.kind === 'status' && label.status
         ? { kind: 'status', status: label.status }
-        : label.kind === 'track' && label.track
+        : label.kind === 'track' && label.track && label !== title
           ? { kind: 'track', track: label.track }
           : { kind: 'other' };
     return { pos: label.start, end, level: label.level, ...kind };

@@ -178,6 +178,12 @@ function numberFirst(lexemes: Lexeme[], i: number, used: Uint8Array, reading: Re
 /** "Licenses: 60", "Total licenses 60", "Licenses assigned: 12", "Completed: 31". */
 function labelFirst(lexemes: Lexeme[], i: number, used: Uint8Array, reading: Reading): void {
   const first = lexemes[i];
+  // "— licenses", "? licenses": shown without a number.
+  const before = lexemes[i - 1];
+  if (isWord(first, LICENSES) && before?.kind === 'other' && /^[-–—?]$/.test(before.text)) {
+    reading.counts.licenses ??= null;
+    return;
+  }
   let kind: CountKind | null = null;
   let allocated = false;
   let j = i + 1;
@@ -201,8 +207,9 @@ function labelFirst(lexemes: Lexeme[], i: number, used: Uint8Array, reading: Rea
   if (n?.kind !== 'num' || n.joined || used[j]) return;
   // "License 2026" is a name; a singular label needs its colon ("License: 1").
   if (!colon && /^licen[cs]e$/.test(first.text)) return;
-  // "12 of 60": the number opens a number-first reading of its own.
-  if (isWord(lexemes[j + 1], /^of$/) || isWord(lexemes[j + 1], LICENSES)) return;
+  // "12 of 60", "licenses 1 assigned": the number opens a number-first reading of its own.
+  const after = lexemes[j + 1];
+  if (isWord(after, /^of$/) || isWord(after, LICENSES) || isWord(after, ASSIGNED) || isWord(after, COMPLETED)) return;
   reading.set(kind, n, first.start, n.end);
   if (allocated) reading.counts.allocated = true;
   used.fill(1, i, j + 1);

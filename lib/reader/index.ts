@@ -248,7 +248,7 @@ function readPage(doc: Document, maxSets: number): PageReading {
   for (const s of sources) holdsRows.delete(s.el);
   const outsideLabels = labels.filter((l) => !inRows[l.start]);
   const events: GroupEvent[] = [
-    ...labelEvents(outsideLabels, tokens, holdsRows),
+    ...labelEvents(outsideLabels, tokens, holdsRows, title),
     ...tabEvents(doc, tokens, found.roles, holdsRows),
   ];
   for (const table of tables) events.push(...groupRowEvents(table, tokens));
