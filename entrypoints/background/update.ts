@@ -15,13 +15,19 @@ import { listenToNotificationClicks } from './notification-clicks';
 
 async function updateNow(db: LicenseDatabase, now: Date): Promise<void> {
   const today = localToday(now);
-  const settings = await readSettings(db);
-  await recompute(db, today, settings);
-  const notify = settings.notificationsEnabled && (await notificationsAllowed());
-  const horizon = Math.max(settings.warningWindow, ...(notify ? settings.notificationLeadTimes : []));
-  const [ending, { lastSyncAt }] = await Promise.all([setsEndingWithin(db, today, horizon), readSyncMeta(db)]);
+  // One transaction for the recompute and every read that follows it.
+  const { settings, ending, lastSyncAt } = await db.transaction('rw', [db.sets, db.meta, db.settings], async () => {
+    const settings = await readSettings(db);
+    await recompute(db, today, settings);
+    const leads = settings.notificationsEnabled ? settings.notificationLeadTimes : [];
+    const [ending, meta] = await Promise.all([
+      setsEndingWithin(db, today, Math.max(settings.warningWindow, ...leads)),
+      readSyncMeta(db),
+    ]);
+    return { settings, ending, lastSyncAt: meta.lastSyncAt };
+  });
   await showBadge(badgeFor(ending, settings, today, lastSyncAt));
-  if (notify) {
+  if (settings.notificationsEnabled && (await notificationsAllowed())) {
     listenToNotificationClicks(db);
     await showNotifications(await claimDueNotifications(db, ending, settings, now));
   }
