@@ -1,7 +1,8 @@
 /**
- * The cache's write rules: taking a page read (one transaction), and recomputing statuses as days
- * pass. A read that may be partial never removes or overwrites anything; sets a complete read no
- * longer shows are marked, kept and never deleted. Plain TypeScript + Dexie, no extension APIs.
+ * The cache's write rules for a page read (one transaction) and for recording sent notifications.
+ * A read that may be partial never removes or overwrites anything; sets a complete read no longer
+ * shows are marked, kept and never deleted. Statuses as days pass: lib/recompute.ts.
+ * Plain TypeScript + Dexie, no extension APIs.
  */
 
 import { type CalendarDate, localToday } from './dates';
