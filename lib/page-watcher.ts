@@ -15,6 +15,7 @@
 import type { SyncMessage, SyncReply } from './messages';
 import type { PageRead } from './page-read';
 import { type PageReading, type ReadRow, readLicensesPageWithRows } from './reader/index';
+import { BRAND, NOT_TITLE, TITLE } from './reader/words';
 
 /** The attribute on every element the extension puts into the page. */
 export const TRACKER_ATTRIBUTE = 'data-letrs-tracker';
@@ -49,24 +50,19 @@ export interface PageWatcher {
 export const DEBOUNCE_MS = 400;
 export const MAX_WAIT_MS = 3000;
 
-const TITLE = /\blicen[cs]es?\b/i;
-
 /**
- * A cheap look for the licenses page: its title in a top heading or the document title. The full
- * read decides; this only says whether one is worth doing.
+ * A cheap look for the licenses page, as the reader decides it (lib/reader/page.ts): a top
+ * heading that says Licenses; with no top heading (or only the app's name), the first level-2
+ * heading or the document title. The full read decides; this only says whether one is worth doing.
  */
 export function mayBeLicensesPage(document: Document): boolean {
-  if (TITLE.test(document.title ?? '')) return true;
-  for (const tag of ['h1', 'h2']) {
-    const headings = document.getElementsByTagName(tag);
-    for (let i = 0; i < headings.length && i < 5; i++) if (TITLE.test(headings[i].textContent ?? '')) return true;
-  }
-  for (const heading of document.querySelectorAll(
-    '[role="heading"][aria-level="1"],[role="heading"][aria-level="2"]',
-  )) {
-    if (TITLE.test(heading.textContent ?? '')) return true;
-  }
-  return false;
+  const says = (text: string | null | undefined) => TITLE.test(text ?? '') && !NOT_TITLE.test(text ?? '');
+  const top: Element[] = [...document.getElementsByTagName('h1')].slice(0, 5);
+  top.push(...document.querySelectorAll('[role="heading"][aria-level="1"]'));
+  const texts = top.map((h) => (h.textContent ?? '').trim()).filter((t) => t && !BRAND.test(t));
+  if (texts.length > 0) return texts.some(says);
+  const second = document.getElementsByTagName('h2')[0];
+  return says(second?.textContent) || says(document.title);
 }
 
 function isOurs(node: Node | null): boolean {
