@@ -20,7 +20,9 @@ export function generatedLicensesPage(sets: number, tracks: number, today: Calen
   for (let t = 0; t < tracks; t++) {
     const inTrack = Math.floor(sets / tracks) + (t < sets % tracks ? 1 : 0);
     parts.push(`<section class="css-3n1ps9"><h2>LETRS Track ${t + 1}</h2>`);
-    parts.push('<div class="css-g2l0ff"><span>Consumed 612</span><span>Assigned &amp; Not Consumed 476</span><span>Unassigned 252</span></div>');
+    parts.push(
+      '<div class="css-g2l0ff"><span>Consumed 612</span><span>Assigned &amp; Not Consumed 476</span><span>Unassigned 252</span></div>',
+    );
     const groups: [string, number][] = [
       ['Upcoming', Math.floor(inTrack / 5)],
       ['Expired', Math.floor(inTrack / 5)],
