@@ -79,6 +79,19 @@ describe('summary bar', () => {
     expect(document.querySelectorAll(CHIP_TAG)).toHaveLength(8);
   });
 
+  it('removes empty copies of the bar the page made when it copied its content', () => {
+    const overlay = createOverlay(document, options());
+    overlay.update({ read: sampleRead(), rows: sampleRows(), today: TODAY, now: NOW });
+    const main = document.querySelector('main')!;
+    main.replaceWith(main.cloneNode(true));
+    expect(document.querySelectorAll(BAR_TAG)).toHaveLength(1);
+    expect(bar()?.shadowRoot).toBeNull();
+    overlay.update({ read: sampleRead(), rows: sampleRows(), today: TODAY, now: NOW });
+    expect(document.querySelectorAll(BAR_TAG)).toHaveLength(1);
+    expect(bar()?.shadowRoot).not.toBeNull();
+    expect(document.querySelectorAll(CHIP_TAG)).toHaveLength(8);
+  });
+
   it('collapses, says so to assistive technology and remembers it', async () => {
     const opts = options();
     createOverlay(document, opts).update({ read: sampleRead(), rows: sampleRows(), today: TODAY, now: NOW });

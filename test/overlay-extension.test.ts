@@ -1,6 +1,14 @@
+// @vitest-environment happy-dom
 import { describe, expect, it, vi } from 'vitest';
-import { COLLAPSED_KEY, fromSyncReply, type OverlayApi, overlayOptions } from '../components/overlay/extension';
+import {
+  COLLAPSED_KEY,
+  connectOverlay,
+  fromSyncReply,
+  type OverlayApi,
+  overlayOptions,
+} from '../components/overlay/extension';
 import { DEFAULT_SETTINGS } from '../lib/settings';
+import { loadSample, sampleRead, sampleRows } from './overlay-fixture';
 
 function api(reply: () => Promise<unknown>, stored: Record<string, unknown> = {}) {
   const set = vi.fn(async (items: Record<string, unknown>) => {
@@ -82,5 +90,48 @@ describe('fromSyncReply', () => {
   it('ignores a warning window out of bounds', () => {
     expect(fromSyncReply({ ...ok, settings: { warningWindow: 9999 } }).warningWindow).toBeUndefined();
     expect(fromSyncReply({ ...ok, settings: null }).warningWindow).toBeUndefined();
+  });
+});
+
+describe('connectOverlay', () => {
+  it('shows nothing until the licenses page is read, then follows every read in order', async () => {
+    loadSample();
+    const stub = api(async () => undefined);
+    const overlay = connectOverlay(document, stub.value);
+    const notLicenses = sampleRead({ isLicensesPage: false, sets: [] });
+    overlay.show(notLicenses, null, []);
+    await new Promise((done) => setTimeout(done, 0));
+    expect(document.querySelectorAll('[data-letrs-tracker]')).toHaveLength(0);
+
+    const reply = {
+      ok: true as const,
+      applied: true,
+      settings: DEFAULT_SETTINGS,
+      lastSyncAt: new Date().toISOString(),
+    };
+    overlay.show(sampleRead(), reply, sampleRows());
+    overlay.show(sampleRead(), reply, sampleRows());
+    await new Promise((done) => setTimeout(done, 0));
+    expect(document.querySelectorAll('letrs-tracker-chip')).toHaveLength(8);
+    expect(document.querySelectorAll('letrs-tracker-bar')).toHaveLength(1);
+
+    overlay.show(notLicenses, reply, []);
+    await new Promise((done) => setTimeout(done, 0));
+    expect(document.querySelectorAll('[data-letrs-tracker]')).toHaveLength(0);
+
+    overlay.show(sampleRead(), reply, sampleRows());
+    overlay.remove();
+    await new Promise((done) => setTimeout(done, 0));
+    expect(document.querySelectorAll('[data-letrs-tracker]')).toHaveLength(0);
+  });
+
+  it('an incomplete read says it was not saved, keeping the last save', () => {
+    const reply = { ok: true, applied: true, settings: DEFAULT_SETTINGS, lastSyncAt: '2026-12-03T09:30:00.000Z' };
+    expect(fromSyncReply(reply, { complete: false })).toEqual({
+      warningWindow: 30,
+      lastSyncAt: '2026-12-03T09:30:00.000Z',
+      syncError: 'the page was not fully read, so your saved data was kept as it was',
+    });
+    expect(fromSyncReply(null, { complete: false }).syncError).toMatch(/not fully read/);
   });
 });

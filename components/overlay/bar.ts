@@ -123,6 +123,8 @@ export class SummaryBar {
   }
 
   private place(): void {
+    // Copies of the bar the page made along with its content (empty: shadow roots are not copied).
+    for (const other of this.doc.querySelectorAll(BAR_TAG)) if (other !== this.host) other.remove();
     const heading = findHeading(this.doc);
     if (heading?.parentNode) {
       if (this.host.nextSibling !== heading) heading.before(this.host);

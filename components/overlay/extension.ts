@@ -5,8 +5,10 @@
  * checked before use: a missing or malformed answer becomes a reason shown to the person.
  */
 import type { ExportCsvReply, SyncReply } from '../../lib/messages';
+import type { PageRead } from '../../lib/page-read';
 import { MAX_DAYS, MIN_DAYS } from '../../lib/settings';
-import type { OverlayOptions, OverlayUpdate } from './overlay';
+import type { OverlayRow } from './chips';
+import { createOverlay, type Overlay, type OverlayOptions, type OverlayUpdate } from './overlay';
 
 export const COLLAPSED_KEY = 'overlayCollapsed';
 
@@ -60,15 +62,20 @@ export async function overlayOptions(api: OverlayApi): Promise<OverlayOptions> {
   };
 }
 
+const NOT_SAVED = 'the page was not fully read, so your saved data was kept as it was';
+
 /**
  * What the bar shows from the background's answer to `letrs:sync`: the warning window, when
  * the cache was last written, and why this read was not saved (refused, incomplete, no answer).
+ * An incomplete read is never sent; `reply` is then the answer to the last read that was.
  */
 export function fromSyncReply(
   reply: SyncReply | unknown,
+  read?: Pick<PageRead, 'complete'>,
 ): Pick<OverlayUpdate, 'warningWindow' | 'lastSyncAt' | 'syncError'> {
+  const sent = read?.complete !== false;
   if (!isObject(reply) || reply.ok !== true) {
-    return { syncError: errorOf(reply, 'the extension did not answer'), lastSyncAt: null };
+    return { syncError: sent ? errorOf(reply, 'the extension did not answer') : NOT_SAVED, lastSyncAt: null };
   }
   const settings = isObject(reply.settings) ? reply.settings : {};
   const window = settings.warningWindow;
@@ -78,6 +85,34 @@ export function fromSyncReply(
         ? window
         : undefined,
     lastSyncAt: typeof reply.lastSyncAt === 'string' ? reply.lastSyncAt : null,
-    syncError: reply.applied === false ? 'the page was not fully read, so your saved data was kept as it was' : null,
+    syncError: !sent || reply.applied === false ? NOT_SAVED : null,
+  };
+}
+
+export interface PageOverlay {
+  /** After each read of the page (the page watcher's onRead): shows it, or takes the overlay away. */
+  show(read: PageRead, reply: SyncReply | null, rows: readonly OverlayRow[]): void;
+  remove(): void;
+}
+
+/**
+ * The overlay of one page, made on the first read of the licenses page (so other pages cost
+ * nothing, not even a storage read) and updated in the order the reads came.
+ */
+export function connectOverlay(doc: Document, api: OverlayApi): PageOverlay {
+  let ready: Promise<Overlay> | null = null;
+  let removed = false;
+  return {
+    show(read, reply, rows) {
+      if (removed || (!ready && !read.isLicensesPage)) return;
+      ready ??= overlayOptions(api).then((options) => createOverlay(doc, options));
+      void ready.then((overlay) => {
+        if (!removed) overlay.update({ read, rows, ...fromSyncReply(reply, read) });
+      });
+    },
+    remove() {
+      removed = true;
+      void ready?.then((overlay) => overlay.remove());
+    },
   };
 }

@@ -4,6 +4,7 @@
  * On other LETRS pages it does nothing beyond a cheap look for the licenses page.
  */
 import { browser } from 'wxt/browser';
+import { connectOverlay } from '../../components/overlay/extension';
 import type { SyncMessage, SyncReply } from '../../lib/messages';
 import { watchPage } from '../../lib/page-watcher';
 
@@ -11,17 +12,19 @@ export default defineContentScript({
   matches: ['https://*.letrs.com/*'],
   runAt: 'document_idle',
   main(ctx) {
+    const overlay = connectOverlay(document, browser);
     const watcher = watchPage({
       window,
       document,
       send: (message: SyncMessage) => browser.runtime.sendMessage(message) as Promise<SyncReply | undefined>,
-      onRead: (_read, _reply, _rows) => {
-        // OVERLAY: the overlay is wired here (components/overlay): update it with each read,
-        // the background's reply (settings, lastSyncAt) and the rows' elements.
-      },
+      // The overlay (components/overlay): chips beside the rows and the summary bar, after each read.
+      onRead: overlay.show,
     });
     // WXT notices SPA route changes (pushState) that fire no popstate.
     ctx.addEventListener(window, 'wxt:locationchange', () => watcher.locationChanged());
-    ctx.onInvalidated(() => watcher.stop());
+    ctx.onInvalidated(() => {
+      watcher.stop();
+      overlay.remove();
+    });
   },
 });
