@@ -59,8 +59,8 @@ describe('barModel', () => {
   it('follows the warning window and says when nothing is at risk', () => {
     const model = barModel(input({ warningWindow: 3 }));
     expect(model.stats).toEqual([
-      { text: 'No sets end within 3 days', tone: 'ok' },
-      { text: '0 unassigned licenses at risk', tone: 'ok' },
+      { text: 'No sets end within 3 days', short: 'None ending soon', tone: 'ok' },
+      { text: '0 unassigned licenses at risk', short: '0 at risk', tone: 'ok' },
     ]);
     expect(barModel(input({ warningWindow: 1, read: read({ sets: [set('A', 1, 2, 1)] }) })).stats[0].text).toBe(
       '1 set ends within 1 day',
@@ -79,6 +79,8 @@ describe('barModel', () => {
     expect(model.details).toContain('- [error] Found the heading but no license rows');
     expect(model.details).toContain('License sets read: 0');
     expect(model.details).toContain('Tracks: (none found)');
+    // Not "not saved": the message already says the saved data is unchanged.
+    expect(barModel(input({ read: read({ sets: [] }), syncError: 'x' })).saved).toBe('Last saved today at 2:05 PM');
   });
 
   it('reports a partial read with its first problem, and still counts what was read', () => {

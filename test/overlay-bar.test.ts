@@ -61,7 +61,10 @@ describe('summary bar', () => {
     expect(bar()?.nextElementSibling?.tagName).toBe('H1');
     expect(bar()?.getAttribute(HOST_ATTRIBUTE)).toBe('bar');
     const status = shadow().querySelector('[role="status"]')!;
-    expect(status.textContent).toBe('3 sets end within 30 days19 unassigned licenses at risk');
+    const texts = (selector: string) => [...status.querySelectorAll(selector)].map((e) => e.textContent);
+    expect(texts('.long')).toEqual(['3 sets end within 30 days', '19 unassigned licenses at risk']);
+    // The collapsed bar shows the short wording instead (styles swap which one is displayed).
+    expect(texts('.short')).toEqual(['3 ending soon', '19 at risk']);
     expect(shadow().querySelector('.saved')?.textContent).toBe('Last saved today at 9:30 AM');
     expect(shadow().querySelector('section')?.getAttribute('aria-label')).toBe('LETRS License Tracker');
     expect(button('Export CSV').hidden).toBe(false);

@@ -25,6 +25,8 @@ export interface BarInput {
 
 export interface BarStat {
   text: string;
+  /** What the collapsed bar shows instead: "3 ending soon". */
+  short: string;
   tone: Tone;
 }
 
@@ -94,12 +96,13 @@ export function barModel(input: BarInput): BarModel {
   const saved = savedText(input.lastSyncAt, input.syncError, input.now);
   if (read.sets.length === 0) {
     return {
+      // The message already says nothing was saved from this read.
       state: 'unreadable',
       message:
         'This looks like the Manage Licenses page, but the tracker could not read any license sets on it. ' +
         'Your saved data is unchanged. Copy the details and send them with a report.',
       stats: [],
-      saved,
+      saved: savedText(input.lastSyncAt, null, input.now),
       details: detailsText(input),
     };
   }
@@ -110,10 +113,12 @@ export function barModel(input: BarInput): BarModel {
         totals.expiringSoon === 0
           ? `No sets end within ${count(warningWindow, 'day', 'days')}`
           : `${count(totals.expiringSoon, 'set ends', 'sets end')} within ${count(warningWindow, 'day', 'days')}`,
+      short: totals.expiringSoon === 0 ? 'None ending soon' : `${formatNumber(totals.expiringSoon)} ending soon`,
       tone: totals.expiringSoon === 0 ? 'ok' : 'warning',
     },
     {
       text: `${count(totals.unassignedAtRisk, 'unassigned license', 'unassigned licenses')} at risk`,
+      short: `${formatNumber(totals.unassignedAtRisk)} at risk`,
       tone: totals.unassignedAtRisk === 0 ? 'ok' : 'danger',
     },
   ];

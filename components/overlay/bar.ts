@@ -108,7 +108,12 @@ export class SummaryBar {
     if (key !== this.summaryKey) {
       // Rewritten only when it changed: role="status" announces every change.
       this.summaryKey = key;
-      const pills = model.stats.map((s) => el(this.doc, 'span', `pill tone-${s.tone}`, s.text));
+      const pills = model.stats.map((s) => {
+        // Only the visible wording is read out: display:none leaves the accessibility tree.
+        const pill = el(this.doc, 'span', `pill tone-${s.tone}`);
+        pill.append(el(this.doc, 'span', 'long', s.text), el(this.doc, 'span', 'short', s.short));
+        return pill;
+      });
       if (model.state === 'unreadable') pills.push(el(this.doc, 'span', 'pill tone-danger', 'License sets not read'));
       if (model.state === 'partial') pills.push(el(this.doc, 'span', 'pill tone-warning', 'Some rows not read'));
       if (model.state !== 'ok') pills.push(el(this.doc, 'span', 'message detail', model.message));

@@ -49,6 +49,6 @@ button:focus-visible { outline: 3px solid #f0b429; outline-offset: 2px; }
 .notice:empty { display: none; }
 .notice.error { color: #9b1c1c; }
 textarea { flex-basis: 100%; box-sizing: border-box; min-height: 120px; font: 12px/16px ui-monospace, Menlo, Consolas, monospace; }
-.bar.collapsed .detail { display: none; }
+.bar.collapsed .detail, .bar.collapsed .long, .bar:not(.collapsed) .short { display: none; }
 ${TONES}
 `;
