@@ -40,7 +40,7 @@ export interface TokenInfo {
 
 const MENTIONS_COUNT = /licen[cs]|assign|complet|allocat|seats?\b/i;
 const HAS_YEAR = /\d{4}/;
-export const DATE_LABEL =
+const DATE_LABEL =
   /^(?:start(?:s|ed)?|start date|begins?|from|end(?:s|ed)?|end date|expires?|expired(?: on)?|expiration(?: date)?|through|until|valid (?:from|to|through)|dates?)\s*:?$/i;
 const BADGE = /^(?:state[\s-]*(?:owned|allocated|allocation|funded)(?:\s+set)?|allocated\s+by\s+(?:the\s+)?state)$/i;
 

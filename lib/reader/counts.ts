@@ -20,7 +20,7 @@ export interface Counts {
 }
 
 /** A count above this is not a real number of licenses (and the message schema refuses it). */
-export const MAX_COUNT = 10_000_000;
+const MAX_COUNT = 10_000_000;
 
 interface Lexeme {
   kind: 'num' | 'word' | 'colon' | 'slash' | 'other';

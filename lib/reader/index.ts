@@ -269,10 +269,8 @@ function readPage(doc: Document, maxSets: number): PageReading {
   for (const [el, role] of found.roles) if (role === 'button') mark(roleButtons, [rangeFrom(tokens, el)]);
   const inButton = (token: number) => {
     if (roleButtons[token]) return true;
-    for (let x: Element | null = tokens.parents[token], up = 0; x && up < 4; x = x.parentElement, up++) {
-      if (x.localName === 'button') return true;
-    }
-    return false;
+    const parent = tokens.parents[token];
+    return parent.localName === 'button' || parent.parentElement?.localName === 'button';
   };
   const icons = iconMarks(tokens, found.named, sources);
   const read: { set: LicenseSet; problems: Problem[]; element: Element; nameElement: Element | null }[] = [];

@@ -56,7 +56,7 @@ function tagOf(el: Element): Label['tag'] {
 const COUNT_PART = /\(?\s*[\d,]+\s+(?:total\s+)?(?:licen[cs]es?|(?:licen[cs]e\s+)?sets?)\b[^)·|–—]*\)?/gi;
 
 /** A track heading's name without its counts ("LETRS (1,340 licenses)" → "LETRS"). */
-export function trackName(text: string): string {
+function trackName(text: string): string {
   return trimSeparators(text.replace(COUNT_PART, ' ').replace(/\s+/g, ' ').trim());
 }
 

@@ -14,7 +14,7 @@ export interface DatesShown {
 const NONE: DateRange = { start: null, end: null };
 
 /** Reads the dates a text shows. */
-export function datesShown(text: string): DatesShown {
+function datesShown(text: string): DatesShown {
   const dates = findDates(text);
   // Every date has a four-digit year: as many dates as years means none was impossible.
   const years = text.match(/\d{4}/g)?.length ?? 0;

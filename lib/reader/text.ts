@@ -16,9 +16,6 @@ export function clean(text: string): string {
   return text.replace(INVISIBLE, '').replace(ODD_SPACES, ' ').replace(SPACES, ' ').trim();
 }
 
-/** True when a text node shows anything at all (not only white space or invisible characters). */
-export const SHOWS_TEXT = /[^\s\u00a0\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/;
-
 /** Longest name or track kept; the message schema allows 10,000 characters, people need far fewer. */
 export const MAX_TEXT = 300;
 

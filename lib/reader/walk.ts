@@ -30,8 +30,27 @@ const HEADING_TAGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'summary', 'ca
 const INLINE_WRAPPERS = new Set(['a', 'span', 'b', 'strong', 'em', 'i', 'small', 'abbr', 'time', 'mark', 'u', 'sup']);
 
 const STYLE_HIDDEN = /display\s*:\s*none|visibility\s*:\s*hidden/i;
-/** A character that shows: anything but white space and invisible format characters. */
-const SHOWS = /[^\s\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/;
+/** White space and invisible format characters (zero-width, direction marks, BOM). */
+function invisible(c: number): boolean {
+  if (c <= 32) return true;
+  if (c < 0xa0) return false;
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200f) ||
+    (c >= 0x2028 && c <= 0x202f) ||
+    (c >= 0x205f && c <= 0x2064) ||
+    (c >= 0x2066 && c <= 0x2069) ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
+/** Whether a text shows anything (most start with a visible character and return at once). */
+function shows(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (!invisible(text.charCodeAt(i))) return true;
+  return false;
+}
 
 /** A hidden tab panel is still the page's content (tabs hide the groups not selected). */
 function isTabPanel(el: Element, doc: Document): boolean {
@@ -88,9 +107,7 @@ export function collectTokens(doc: Document, roots: Element[]): Tokens {
       continue;
     }
     const raw = (node as Text).data;
-    const c = raw.charCodeAt(0);
-    // Most texts start with a visible character; only the others need the pattern.
-    if ((c <= 32 || c === 0xa0 || (c >= 0x2000 && c <= 0x206f) || c === 0xfeff) && !SHOWS.test(raw)) continue;
+    if (!shows(raw)) continue;
     const parent = node.parentNode as Element | null;
     if (parent?.nodeType !== 1) continue;
     const name = parent.localName;

@@ -66,6 +66,3 @@ export const NOT_TRACK =
 
 /** "No expired license sets", "Nothing upcoming": an empty group's message. */
 export const EMPTY_GROUP = /^(?:no|nothing|there are no)\b/i;
-
-/** The page is still fetching: "Loading…", "Loading license sets", "Please wait". */
-export const LOADING = /^(?:loading\b.{0,40}|.{0,30}\bloading(?:\.{3}|…)?|please wait\b.{0,30}|fetching\b.{0,30})$/i;
