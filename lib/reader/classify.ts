@@ -8,7 +8,7 @@ import type { PageStatus } from '../license';
 import { type CountKind, type Counts, labelOnly, numberOnly, readCounts } from './counts';
 import type { DatesShown } from './shown-dates';
 import { clean } from './text';
-import { NOT_NAME, STATE_ALLOCATED, statusWord, WARNING_TEXT } from './words';
+import { LOADING, NOT_NAME, STATE_ALLOCATED, statusWord, WARNING_TEXT } from './words';
 
 export type Role =
   | 'status'
@@ -36,6 +36,8 @@ export interface TokenInfo {
   hasYear: boolean;
   /** The text says "state-owned" or "allocated by the state". */
   state: boolean;
+  /** The text says the page is still loading ("Loading…"). */
+  loading: boolean;
 }
 
 const MENTIONS_COUNT = /licen[cs]|assign|complet|allocat|seats?\b/i;
@@ -82,6 +84,7 @@ function classify(raw: string, dates: (text: string) => DatesShown): TokenInfo {
     number: null,
     hasYear: HAS_YEAR.test(text),
     state: text.length <= 80 && STATE_ALLOCATED.test(text),
+    loading: text.length <= 60 && LOADING.test(text),
   };
   info.role = roleOf(info, dates);
   return info;

@@ -20,7 +20,7 @@ import { summarize } from './diagnostics';
 import { rowId } from './ids';
 import { findLabels, type Label } from './labels';
 import { joinText, span } from './lines';
-import { breadcrumbs, findOrganization, findTitle, LOADING, linesOf, loadingSign } from './page';
+import { breadcrumbs, findOrganization, findTitle, linesOf, loadingSign } from './page';
 import { rangeHolding, rangeOf, startOf } from './positions';
 import { type PageText, type Problem, problemsOf, type RowRead, readRow, readTableRow, toSet } from './row';
 import { type Anchor, ancestorsOf, findRows, markShared, type Row } from './rows';
@@ -202,7 +202,7 @@ function readPage(doc: Document, maxSets: number): PageReading {
   const titleFound = findTitle(labels, doc, crumbs, head);
   const title = titleFound === 'document' ? null : titleFound;
   const organization = findOrganization(crumbs, found, head);
-  const loadingToken = tokens.raws.findIndex((_, i) => info(i).text.length <= 60 && LOADING.test(info(i).text));
+  const loadingToken = tokens.raws.findIndex((_, i) => info(i).loading);
   const loading = loadingSign(doc, found, loadingToken >= 0 ? info(loadingToken).text : null);
   const masked = new Uint8Array(tokens.nodes.length);
   mark(masked, labelTexts(labels.filter((l) => l.kind === 'status' || l === title)));

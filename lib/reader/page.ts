@@ -104,9 +104,6 @@ export function findOrganization(crumbs: string[], found: Scan, head: string[]):
   return null;
 }
 
-export const LOADING =
-  /^(?:(?:loading|please wait|fetching)(?:\s+\p{L}+){0,3}\s*(?:\.{3}|…)|(?:loading|please wait)|loading\s+(?:licen[cs]es|licen[cs]e sets|sets|data))$/iu;
-
 /**
  * Signs that the app is still fetching: an aria-busy region, an indeterminate progress bar or
  * spinner, or a "Loading…" text. Returns what was seen, for the diagnostic, or null.

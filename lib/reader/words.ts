@@ -66,3 +66,7 @@ export const NOT_TRACK =
 
 /** "No expired license sets", "Nothing upcoming": an empty group's message. */
 export const EMPTY_GROUP = /^(?:no|nothing|there are no)\b/i;
+
+/** The page says it is still fetching: "Loading…", "Loading license sets", "Please wait". */
+export const LOADING =
+  /^(?:(?:loading|please wait|fetching)(?:\s+\p{L}+){0,3}\s*(?:\.{3}|…)|(?:loading|please wait)|loading\s+(?:licen[cs]es|licen[cs]e sets|sets|data))$/iu;
