@@ -207,8 +207,15 @@ function labelFirst(lexemes: Lexeme[], i: number, used: Uint8Array, reading: Rea
   if (n?.kind !== 'num' || n.joined || used[j]) return;
   // "License 2026" is a name; a singular label needs its colon ("License: 1").
   if (!colon && /^licen[cs]e$/.test(first.text)) return;
-  // "12 of 60", "licenses 1 assigned": the number opens a number-first reading of its own.
   const after = lexemes[j + 1];
+  // "Assigned 12 of 60": assigned out of the set's licenses.
+  if (kind !== 'licenses' && isWord(after, /^of$/) && lexemes[j + 2]?.kind === 'num' && !used[j]) {
+    reading.set(kind, n, first.start, lexemes[j + 2].end);
+    if (kind === 'assigned') reading.set('licenses', lexemes[j + 2], n.start, lexemes[j + 2].end);
+    used.fill(1, i, j + 3);
+    return;
+  }
+  // "12 of 60", "licenses 1 assigned": the number opens a number-first reading of its own.
   if (isWord(after, /^of$/) || isWord(after, LICENSES) || isWord(after, ASSIGNED) || isWord(after, COMPLETED)) return;
   reading.set(kind, n, first.start, n.end);
   if (allocated) reading.counts.allocated = true;

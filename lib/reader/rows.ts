@@ -82,8 +82,9 @@ function climb(start: Element, shared: Set<Element>, blocked: Set<Element>, role
     if (isRowElement(x, roles)) return { el: x, broken: false };
     const p = x.parentElement;
     if (!p || shared.has(p) || blocked.has(p) || isStop(p, roles)) return { el: x, broken: false };
-    // A block inside an inline element is broken markup: the inline parent holds more than this row.
-    if (isInline(p) && !isInline(x)) return { el: x, broken: true };
+    // A block inside a phrasing element (not a link, which may wrap a whole card) is broken
+    // markup: that parent holds more than this row.
+    if (isInline(p) && !isInline(x) && p.localName !== 'a') return { el: x, broken: true };
     // The only item of a list is the row, not the list (a group with one set).
     if (x.localName === 'li' && p.childElementCount === 1) return { el: x, broken: false };
     x = p;
