@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { type BarInput, barModel, clockTime, savedText, whenText } from '../components/overlay/bar-model';
+import { atRisk, type BarInput, barModel, clockTime, savedText, whenText } from '../components/overlay/bar-model';
 import { addDays } from '../lib/dates';
 import type { LicenseSet } from '../lib/license';
 import type { PageRead } from '../lib/page-read';
+import { summarize } from '../lib/summary';
 
 const TODAY = '2026-12-03';
 const NOW = new Date(2026, 11, 3, 14, 5);
@@ -126,5 +127,24 @@ describe('saved time', () => {
       'This read was not saved (the extension did not answer). Last saved Dec 1 at 8:00 AM',
     );
     expect(savedText('not a date', null, NOW)).toBe('Not saved yet');
+  });
+});
+
+describe('atRisk', () => {
+  it('gives the same figures as summarize()', () => {
+    const sets = [
+      ...read().sets,
+      set('E', 0, 10, 2),
+      set('F', -1, 10, 2),
+      { ...set('G', 20, 10, 2), assigned: null },
+      { ...set('H', 40, 10, 2), startDate: addDays(TODAY, 3), pageStatus: 'upcoming' as const },
+    ];
+    for (const window of [1, 12, 30, 365]) {
+      const all = summarize(sets, TODAY, window).all;
+      expect(atRisk(read({ sets }), TODAY, window)).toEqual({
+        expiringSoon: all.expiringSoon,
+        unassignedAtRisk: all.unassignedAtRisk,
+      });
+    }
   });
 });

@@ -6,8 +6,8 @@
  */
 import { type CalendarDate, localToday, toCalendarDate } from '../../lib/dates';
 import { formatNumber } from '../../lib/format';
+import { expiringSoon, unassigned } from '../../lib/license';
 import type { PageRead } from '../../lib/page-read';
-import { summarize } from '../../lib/summary';
 import { shortDate, type Tone } from './chip-model';
 
 export interface BarInput {
@@ -89,6 +89,18 @@ export function detailsText(input: BarInput): string {
   return lines.join('\n');
 }
 
+/** Sets ending within the window and their unassigned licenses (summarize()'s figures, in one light pass). */
+export function atRisk(read: PageRead, today: CalendarDate, warningWindow: number) {
+  let soon = 0;
+  let free = 0;
+  for (const set of read.sets) {
+    if (!expiringSoon(set, today, warningWindow)) continue;
+    soon += 1;
+    free += unassigned(set) ?? 0;
+  }
+  return { expiringSoon: soon, unassignedAtRisk: free };
+}
+
 /** Everything the bar shows for one read. */
 export function barModel(input: BarInput): BarModel {
   const { read, today, warningWindow } = input;
@@ -106,7 +118,7 @@ export function barModel(input: BarInput): BarModel {
       details: detailsText(input),
     };
   }
-  const totals = summarize(read.sets, today, warningWindow).all;
+  const totals = atRisk(read, today, warningWindow);
   const stats: BarStat[] = [
     {
       text:

@@ -32,9 +32,15 @@ export interface BarContext {
 
 /** The main heading of the licenses page, which the bar goes before. */
 export function findHeading(doc: Document): Element | null {
-  const headings = [...doc.querySelectorAll('h1, h2, [role="heading"]')];
+  const title = (h: Element) => /manage\s+licen[cs]es/i.test(h.textContent ?? '');
+  // By tag first (fast on a page of thousands of rows), then ARIA headings.
+  const tagged = [...doc.getElementsByTagName('h1'), ...doc.getElementsByTagName('h2')];
   return (
-    headings.find((h) => /manage\s+licen[cs]es/i.test(h.textContent ?? '')) ?? doc.querySelector('main h1, h1') ?? null
+    tagged.find(title) ??
+    [...doc.querySelectorAll('[role="heading"]')].find(title) ??
+    doc.querySelector('main h1') ??
+    doc.getElementsByTagName('h1')[0] ??
+    null
   );
 }
 
@@ -129,7 +135,7 @@ export class SummaryBar {
 
   private place(): void {
     // Copies of the bar the page made along with its content (empty: shadow roots are not copied).
-    for (const other of this.doc.querySelectorAll(BAR_TAG)) if (other !== this.host) other.remove();
+    for (const other of [...this.doc.getElementsByTagName(BAR_TAG)]) if (other !== this.host) other.remove();
     const heading = findHeading(this.doc);
     if (heading?.parentNode) {
       if (this.host.nextSibling !== heading) heading.before(this.host);

@@ -9,6 +9,7 @@ import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chipModel } from '../../components/overlay/chip-model';
+import { KEY_SEPARATOR } from '../../components/overlay/chips';
 import { localToday } from '../../lib/dates';
 import { DEFAULT_WARNING_WINDOW, type LicenseSet } from '../../lib/license';
 import { type ExtensionBrowser, type LetrsServer, launchExtension, startLetrsServer } from '../../scripts/browser';
@@ -101,7 +102,7 @@ const hostCount = (page: Page) => page.evaluate(() => document.querySelectorAll(
 
 /** The set a chip's key names: [organization, track, "id:…" | "name:…"]. */
 function setOf(fixture: Fixture, key: string): LicenseSet | undefined {
-  const [, track, who] = JSON.parse(key.replace(/#\d+$/, '')) as [string, string, string];
+  const [, track, who] = key.replace(/#\d+$/, '').split(KEY_SEPARATOR);
   return fixture.sets.find((s) => s.track === track && (who === `id:${s.id}` || (!s.id && who === `name:${s.name}`)));
 }
 
