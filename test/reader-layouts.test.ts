@@ -144,3 +144,19 @@ describe('layouts no sample page uses', () => {
     ]);
   });
 });
+
+describe('icons', () => {
+  it('gives a warning icon at the very end of a row to that row, not the next', () => {
+    const read = readLicensesPage(
+      documentOf(
+        '<h1>Manage Licenses</h1><h2>LETRS</h2><h3>Active</h3>' +
+          '<div><div>Alpha</div><div>Jul 1, 2025 – Mar 31, 2026</div><div>40 licenses · 33 assigned</div><svg aria-label="Expiring soon"></svg></div>' +
+          '<div><div>Beta</div><div>Jul 1, 2025 – Jun 30, 2026</div><div>40 licenses · 3 assigned</div></div>',
+      ),
+    );
+    expect(read.sets.map((s) => [s.name, s.pageWarning])).toEqual([
+      ['Alpha', true],
+      ['Beta', false],
+    ]);
+  });
+});

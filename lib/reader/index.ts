@@ -161,11 +161,13 @@ function iconMarks(tokens: Tokens, named: Element[], sources: Source[]): { warni
     const isState = STATE_ALLOCATED.test(name);
     if (!isWarning && !isState) return;
     if (el.closest('[aria-hidden="true"],[hidden],[data-letrs-tracker]')) return;
-    // An icon belongs to the row whose text surrounds it.
+    // An icon belongs to the row whose text surrounds it: the row of the text after it, or
+    // (an icon at the end of a row) of the text before it.
     const position = at();
-    const row = rangeHolding(sources, position);
-    const holder = row >= 0 ? row : rangeHolding(sources, position - 1);
-    if (holder < 0 || !sources[holder].el.contains(el)) return;
+    const holder = [rangeHolding(sources, position), rangeHolding(sources, position - 1)].find(
+      (r) => r >= 0 && sources[r].el.contains(el),
+    );
+    if (holder === undefined) return;
     if (isWarning) warning.add(holder);
     if (isState) state.add(holder);
   };
