@@ -21,7 +21,7 @@ import { rowId } from './ids';
 import { findLabels, type Label } from './labels';
 import { joinText, span } from './lines';
 import { breadcrumbs, findOrganization, findTitle, linesOf, loadingSign } from './page';
-import { rangeHolding, rangeOf, startOf } from './positions';
+import { rangeOf } from './positions';
 import { type PageText, type Problem, problemsOf, type RowRead, readRow, readTableRow, toSet } from './row';
 import { type Anchor, ancestorsOf, findRows, markShared, type Row } from './rows';
 import { scan } from './scan';
@@ -155,27 +155,28 @@ interface Source {
 function iconMarks(tokens: Tokens, named: Element[], sources: Source[]): { warning: Set<number>; state: Set<number> } {
   const warning = new Set<number>();
   const state = new Set<number>();
-  const consider = (name: string, at: () => number, el: Element) => {
+  const rowOf = new Map(sources.map((s, i) => [s.el, i]));
+  const consider = (name: string, el: Element) => {
     if (!name || name.length > 200) return;
     const isWarning = WARNING.test(name);
     const isState = STATE_ALLOCATED.test(name);
     if (!isWarning && !isState) return;
     if (el.closest('[aria-hidden="true"],[hidden],[data-letrs-tracker]')) return;
-    // An icon belongs to the row whose text surrounds it: the row of the text after it, or
-    // (an icon at the end of a row) of the text before it.
-    const position = at();
-    const holder = [rangeHolding(sources, position), rangeHolding(sources, position - 1)].find(
-      (r) => r >= 0 && sources[r].el.contains(el),
-    );
-    if (holder === undefined) return;
-    if (isWarning) warning.add(holder);
-    if (isState) state.add(holder);
+    // The innermost row holding the icon.
+    for (let x: Element | null = el; x; x = x.parentElement) {
+      const row = rowOf.get(x);
+      if (row === undefined) continue;
+      if (isWarning) warning.add(row);
+      if (isState) state.add(row);
+      return;
+    }
   };
-  for (const icon of tokens.icons) consider(icon.name, () => icon.at, icon.el);
+  for (const icon of tokens.icons) consider(icon.name, icon.el);
   for (const el of named) {
-    const name =
-      el.getAttribute('aria-label') ?? el.getAttribute('alt') ?? el.querySelector('title')?.textContent ?? '';
-    consider(name, () => startOf(tokens, el), el);
+    consider(
+      el.getAttribute('aria-label') ?? el.getAttribute('alt') ?? el.querySelector('title')?.textContent ?? '',
+      el,
+    );
   }
   return { warning, state };
 }

@@ -49,20 +49,3 @@ export function rangeAround(tokens: Tokens, el: Node, i: number): [number, numbe
   while (end < nodes.length && el.contains(nodes[end])) end++;
   return [start, end];
 }
-
-/** The index of the range (sorted, disjoint at the top level) that holds token `i`, or -1. */
-export function rangeHolding(ranges: { start: number; end: number }[], i: number): number {
-  let lo = 0;
-  let hi = ranges.length - 1;
-  let found = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >>> 1;
-    if (ranges[mid].start <= i) {
-      found = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  // A row nested in another (broken markup) starts inside it: look back a few for one holding i.
-  for (let r = found; r >= 0 && r > found - 4; r--) if (i < ranges[r].end) return r;
-  return -1;
-}
