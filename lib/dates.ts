@@ -145,10 +145,20 @@ const US_NUMERIC = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
  * ~100 µs a date) and the content script has a 40 KB budget (date-fns' parser alone is ~40 KB).
  */
 function parseToken(token: string): CalendarDate | null {
+  const known = parsedTokens.get(token);
+  if (known !== undefined) return known;
   const parts = tokenParts(token);
-  if (!parts || parts.month === undefined || !toLocalDate(parts.year, parts.month, parts.day)) return null;
-  return `${parts.year}-${pad2(parts.month)}-${pad2(parts.day)}`;
+  const date =
+    !parts || parts.month === undefined || !toLocalDate(parts.year, parts.month, parts.day)
+      ? null
+      : `${parts.year}-${pad2(parts.month)}-${pad2(parts.day)}`;
+  if (parsedTokens.size >= MAX_REMEMBERED) parsedTokens.clear();
+  parsedTokens.set(token, date);
+  return date;
 }
+
+/** Date tokens already read: a page shows the same few dates on many rows. */
+const parsedTokens = new Map<string, CalendarDate | null>();
 
 /** Year, month and day of a token in one of DATE_PATTERN's four shapes. */
 function tokenParts(token: string): { year: number; month: number | undefined; day: number } | null {
