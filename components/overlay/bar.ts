@@ -4,7 +4,6 @@
  * statement with "Copy details". Built once and updated in place, so a re-read never steals the
  * keyboard focus or repeats a screen-reader announcement that did not change.
  */
-import { csvFileName, toCsv } from '../../lib/csv';
 import type { CalendarDate } from '../../lib/dates';
 import type { PageRead } from '../../lib/page-read';
 import type { BarModel } from './bar-model';
@@ -164,10 +163,12 @@ export class SummaryBar {
     this.notice.textContent = text;
   }
 
-  /** The whole saved cache from the background; this page's sets when the background cannot. */
+  /**
+   * The whole saved cache from the background, the same file as the popup's. No local fallback:
+   * the CSV writer would double the content script's size, and the popup exports the same file.
+   */
   private async exportCsv(): Promise<void> {
-    const context = this.context;
-    if (!context) return;
+    if (!this.context) return;
     this.exportButton.disabled = true;
     this.say('Preparing the CSV file…');
     try {
@@ -176,11 +177,8 @@ export class SummaryBar {
       this.say(`Downloaded ${filename} with every license set the tracker has saved.`);
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
-      const filename = csvFileName(context.today);
-      downloadText(this.doc, this.root, filename, toCsv(context.read.sets, context.today, context.warningWindow));
       this.say(
-        `The saved data could not be exported (${reason}), so ${filename} has only the ` +
-          `${context.read.sets.length} license sets on this page.`,
+        `The CSV could not be made (${reason}). Reload this page, or use Export CSV in the toolbar popup.`,
         true,
       );
     } finally {
