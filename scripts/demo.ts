@@ -40,7 +40,7 @@ if (!existsSync(CHROMIUM)) fail(`${INSTALL_HINT}\n(then run "npm run demo" again
 
 if (!skipBuild) {
   console.log('Building the production extension…');
-  execFileSync('npx', ['wxt', 'build'], { stdio: ['ignore', 'ignore', 'inherit'] });
+  execFileSync('npx', ['wxt', 'build'], { stdio: 'ignore' });
 }
 rmSync(OUT, { recursive: true, force: true });
 mkdirSync(OUT, { recursive: true });
@@ -81,7 +81,10 @@ try {
     .getByRole('button', { name: /export csv/i })
     .first()
     .waitFor({ timeout: 15_000 });
-  await popup.screenshot({ path: resolve(OUT, 'popup.png'), fullPage: true });
+  // What the toolbar shows (400×600), then the whole popup unrolled, with the track summary.
+  await popup.screenshot({ path: resolve(OUT, 'popup.png') });
+  await popup.addStyleTag({ content: 'body { max-height: none !important; }' });
+  await popup.screenshot({ path: resolve(OUT, 'popup-full.png'), fullPage: true });
   const csvFile = await saveDownload(popup, /export csv/i);
   const icsFile = await saveDownload(popup, /calendar/i);
 
@@ -106,7 +109,8 @@ try {
     console.log('No active set ends within the warning window.');
   }
   console.log(`\nWrote to ${OUT}:`);
-  for (const file of ['licenses-page.png', 'popup.png', csvFile, icsFile]) console.log(`  ${resolve(OUT, file)}`);
+  for (const file of ['licenses-page.png', 'popup.png', 'popup-full.png', csvFile, icsFile])
+    console.log(`  ${resolve(OUT, file)}`);
 
   if (headed) {
     console.log('\nChromium stays open: explore the page and the toolbar popup. Press Ctrl+C here to quit.');
