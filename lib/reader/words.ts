@@ -65,7 +65,8 @@ export const NOT_TRACK =
   /\b(?:utili[sz]ation|usage|charts?|completion|progress|summary|overview|filters?|search|sort|help|resources|notifications?|settings|people|permissions|consumed|unassigned|legend|totals?|organi[sz]ations?|breadcrumbs?|navigation|menu)\b|^(?:all\s+|your\s+)?(?:licen[cs]e\s+)?(?:tracks|sets|licen[cs]es)$/i;
 
 /** "No expired license sets", "Nothing upcoming": an empty group's message. */
-export const EMPTY_GROUP = /^(?:no|nothing|there are no)\b/i;
+// The word must end there: JavaScript's \b is ASCII-only, so "NOЖaa" (a track name) would match "no\b".
+export const EMPTY_GROUP = /^(?:no|nothing|there are no)(?![\p{L}\p{N}_])/iu;
 
 /** The page says it is still fetching: "Loading…", "Loading license sets", "Please wait". */
 export const LOADING =
