@@ -25,6 +25,9 @@ it('starts the service worker of the production build', async () => {
   );
   expect(manifest.name).toBe('LETRS License Tracker');
   expect(manifest.host_permissions).toEqual(['https://*.letrs.com/*']);
+  expect(manifest.permissions).toEqual(['storage', 'alarms']);
+  expect(manifest.optional_permissions).toEqual(['notifications']);
+  expect(Object.keys(manifest.icons as object)).toEqual(['16', '32', '48', '128']);
 });
 
 it('opens popup.html with no console errors', async () => {
