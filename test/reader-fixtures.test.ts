@@ -8,7 +8,15 @@ import { readLicensesPage, readLicensesPageWithRows } from '../lib/reader/index'
 import { sampleExpected, samplePage } from '../scripts/sample-page';
 import { documentOf, expected, fixture } from './reader-pages';
 
-const LICENSES_PAGES = ['table-per-track', 'nested-lists', 'tabs-status', 'collapsed-details', 'aria-grid', 'mid-load'];
+const LICENSES_PAGES = [
+  'table-per-track',
+  'nested-lists',
+  'tabs-status',
+  'collapsed-details',
+  'aria-grid',
+  'disclosure-groups',
+  'mid-load',
+];
 const OTHER_PAGES = ['people', 'overview-dashboard'];
 
 describe('sample pages', () => {

@@ -119,6 +119,31 @@ export function tabEvents(
   return events;
 }
 
+/**
+ * Disclosure buttons that open and close a status group ("Active (2)" with aria-expanded): the
+ * group is what the button controls (aria-controls), else the rest of the button's parent.
+ * Only status words count: a menu button ("Manage ▾") is no track.
+ */
+export function disclosureEvents(doc: Document, tokens: Tokens, roles: Map<Element, string>): GroupEvent[] {
+  const events: GroupEvent[] = [];
+  for (const [el, role] of roles) {
+    if ((role !== 'disclosure' && role !== 'button') || !el.hasAttribute('aria-expanded')) continue;
+    const status = statusLabel(clean(el.textContent ?? '') || clean(el.getAttribute('aria-label') ?? ''));
+    if (!status) continue;
+    const controlled = (el.getAttribute('aria-controls') ?? '')
+      .split(/\s+/)
+      .map((id) => (id ? doc.getElementById(id) : null))
+      .find((x) => x !== null);
+    const scope = controlled ?? el.parentElement;
+    if (!scope) continue;
+    const [, buttonEnd] = rangeOf(tokens, el);
+    const [scopeStart, scopeEnd] = rangeOf(tokens, scope);
+    // Deeper than any heading, so the track heading around it stays in force.
+    events.push({ pos: controlled ? scopeStart : buttonEnd, end: scopeEnd, level: 8, kind: 'status', status });
+  }
+  return events;
+}
+
 const NOT_A_HEADING = 'button,a,[role="button"],[role="tab"],[role="link"],nav,label,option,[role="option"]';
 
 /**

@@ -14,7 +14,7 @@
 import type { LicenseSet, PageStatus } from '../license';
 import type { Diagnostic, PageRead } from '../page-read';
 import { classifier, type TokenInfo } from './classify';
-import { eventKind, type GroupEvent, labelEvents, looseEvents, place, tabEvents } from './context';
+import { disclosureEvents, eventKind, type GroupEvent, labelEvents, looseEvents, place, tabEvents } from './context';
 import { type Counts, pairedCounts } from './counts';
 import { summarize } from './diagnostics';
 import { rowId } from './ids';
@@ -253,6 +253,7 @@ function readPage(doc: Document, maxSets: number): PageReading {
   const events: GroupEvent[] = [
     ...labelEvents(outsideLabels, tokens, holdsRows, title),
     ...tabEvents(doc, tokens, found.roles, holdsRows),
+    ...disclosureEvents(doc, tokens, found.roles),
   ];
   for (const table of tables) events.push(...groupRowEvents(table, tokens));
   const inLabels = new Uint8Array(tokens.nodes.length);

@@ -19,7 +19,7 @@ export interface Scan {
 }
 
 const SELECTOR =
-  '[hidden],[aria-hidden="true"],[style*="none"],[role],[aria-label],[aria-busy="true"],img[alt],noscript';
+  '[hidden],[aria-hidden="true"],[style*="none"],[role],[aria-label],[aria-busy="true"],img[alt],noscript,[aria-expanded]';
 
 export function scan(doc: Document): Scan {
   const result: Scan = { hidden: [], roles: new Map(), named: [], busy: [] };
@@ -29,6 +29,8 @@ export function scan(doc: Document): Scan {
   for (const el of root.querySelectorAll(SELECTOR)) {
     const role = el.getAttribute('role');
     if (role) result.roles.set(el, role.trim().split(/\s+/)[0].toLowerCase());
+    // A native control that opens and closes a group ("Active (2) ▾"): a disclosure.
+    else if (el.hasAttribute('aria-expanded')) result.roles.set(el, 'disclosure');
     if (el.hasAttribute('aria-label') || el.localName === 'img' || role === 'img') result.named.push(el);
     if (el.getAttribute('aria-busy') === 'true') result.busy.push(el);
     if (lastHidden?.contains(el)) continue;
