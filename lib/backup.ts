@@ -192,6 +192,13 @@ export function parseBackup(json: string, maxBytes = MAX_BACKUP_BYTES): Parsed<B
       error: `This backup was made by a newer version of the extension (format ${version}). Update the extension, then restore it. ${NOTHING_CHANGED}`,
     };
   }
+  if (version !== BACKUP_VERSION) {
+    // Format 1 is the first this extension wrote: anything else below it is not one of our files.
+    return {
+      ok: false,
+      error: `This backup's format (${JSON.stringify(version) ?? 'missing'}) is not one this extension ever wrote, so it cannot be restored. Choose a file saved with "Download backup". ${NOTHING_CHANGED}`,
+    };
+  }
   const result = v.safeParse(BackupSchema, data);
   if (!result.success) {
     return {

@@ -80,7 +80,7 @@ describe('parseBackup', () => {
       ['[]', /not a LETRS License Tracker backup/],
       [JSON.stringify({ format: 'other-backup', version: 1 }), /not a LETRS License Tracker backup/],
       [JSON.stringify({ ...backupOf(), version: 3 }), /newer version of the extension \(format 3\)/],
-      [JSON.stringify({ ...backupOf(), version: 0 }), /damaged.*version/],
+      [JSON.stringify({ ...backupOf(), version: 0 }), /format \(0\) is not one this extension ever wrote/],
       [JSON.stringify({ ...backupOf(), sets: 'none' }), /damaged.*sets/],
       [JSON.stringify({ ...backupOf(), exportedAt: 'yesterday' }), /damaged.*exportedAt: not a date and time/],
       [
