@@ -35,11 +35,20 @@ export async function loadOptionsData(db: LicenseDatabase): Promise<OptionsData>
 export function useOptionsState(db: LicenseDatabase): OptionsState {
   const [state, setState] = useState<OptionsState>({ kind: 'loading' });
   useEffect(() => {
+    let stopped = false;
     const subscription = liveQuery(() => loadOptionsData(db)).subscribe({
       next: (data) => setState({ kind: 'ready', data }),
       error: (error) => setState({ kind: 'error', error }),
     });
-    return () => subscription.unsubscribe();
+    // liveQuery never reports a database that cannot open at all (IndexedDB missing, as in some
+    // private windows): a plain read does, so the page explains instead of loading forever.
+    loadOptionsData(db).catch((error) => {
+      if (!stopped) setState({ kind: 'error', error });
+    });
+    return () => {
+      stopped = true;
+      subscription.unsubscribe();
+    };
   }, [db]);
   return state;
 }
