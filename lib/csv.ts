@@ -43,7 +43,7 @@ function cell(value: string | number | boolean | null | undefined): string | num
 }
 
 /** The rows of the export, as arrays of cells in CSV_COLUMNS order. */
-export function csvRows(sets: readonly ExportableSet[], today: CalendarDate, window = DEFAULT_WARNING_WINDOW) {
+function csvRows(sets: readonly ExportableSet[], today: CalendarDate, window = DEFAULT_WARNING_WINDOW) {
   return sets.map((set) => {
     const facts = factsFor(set, today, window);
     return [

@@ -10,8 +10,6 @@ export type PageStatus = 'upcoming' | 'active' | 'expired';
 /** A set's status as of a day; `unknown` only when neither dates nor the page tell. */
 export type Status = PageStatus | 'unknown';
 
-export const PAGE_STATUSES: readonly PageStatus[] = ['upcoming', 'active', 'expired'];
-
 /** One license set as the Manage Licenses page shows it. What the page did not show is null. */
 export interface LicenseSet {
   /** A stable id when the row carries one (a link or data attribute). */
