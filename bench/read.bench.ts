@@ -13,9 +13,9 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
 import { CHROMIUM, INSTALL_HINT } from '../scripts/browser';
+import { readerBundle } from '../scripts/reader-bundle';
 import { generatedLicensesPage } from './licenses-page';
 import { atMost, type BenchResult, median } from './result';
 
@@ -24,19 +24,6 @@ const SETS = 5000;
 const TRACKS = 20;
 const RUNS = 9;
 const CONTENT_SCRIPT = resolve(ROOT, '.output/chrome-mv3/content-scripts/content.js');
-
-async function readerBundle(): Promise<string> {
-  const result = await build({
-    entryPoints: [resolve(ROOT, 'lib/reader/index.ts')],
-    bundle: true,
-    minify: true,
-    format: 'iife',
-    globalName: 'letrsReader',
-    write: false,
-    logLevel: 'silent',
-  });
-  return result.outputFiles[0].text;
-}
 
 interface Timings {
   walk: number[];
@@ -74,7 +61,7 @@ async function readTimings(): Promise<Timings> {
   try {
     const page = await browser.newPage();
     await page.setContent(generatedLicensesPage(SETS, TRACKS, '2026-03-15'));
-    await page.addScriptTag({ content: await readerBundle() });
+    await page.addScriptTag({ content: await readerBundle({ minify: true }) });
     return (await page.evaluate(`(${MEASURE})(${RUNS})`)) as Timings;
   } finally {
     await browser.close();

@@ -55,3 +55,33 @@ export async function waitForDatabase(page: Page): Promise<void> {
     { name: DB_NAME, version: SCHEMA_VERSION * 10 },
   );
 }
+
+/** Every table of the cache, read with raw IndexedDB in one transaction; null while the database does not exist. */
+export async function readCache<T>(page: Page): Promise<T | null> {
+  return page.evaluate(async (name) => {
+    if (!(await indexedDB.databases()).some((d) => d.name === name)) return null;
+    const db = await new Promise<IDBDatabase>((ok, fail) => {
+      const open = indexedDB.open(name);
+      open.onsuccess = () => ok(open.result);
+      open.onerror = () => fail(open.error);
+    });
+    const names = [...db.objectStoreNames];
+    const tx = db.transaction(names);
+    const out: Record<string, unknown[]> = {};
+    await Promise.all(
+      names.map(
+        (n) =>
+          new Promise<void>((ok, fail) => {
+            const all = tx.objectStore(n).getAll();
+            all.onsuccess = () => {
+              out[n] = all.result;
+              ok();
+            };
+            all.onerror = () => fail(all.error);
+          }),
+      ),
+    );
+    db.close();
+    return out;
+  }, DB_NAME) as Promise<T | null>;
+}

@@ -8,8 +8,8 @@
 import type { Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localToday } from '../../lib/dates';
-import { DB_NAME } from '../../lib/db';
 import { type ExtensionBrowser, type LetrsServer, launchExtension, startLetrsServer } from '../../scripts/browser';
+import { readCache } from '../../scripts/extension-db';
 import { SAMPLE_PAGE_PATH, samplePage } from '../../scripts/sample-page';
 
 const today = localToday();
@@ -30,26 +30,6 @@ interface Tables {
   syncLog: { at: string; url: string; applied: boolean; setCount: number; complete: boolean }[];
   meta: { id: string; lastSyncAt?: string | null }[];
 }
-
-/** Every table of the cache, read with raw IndexedDB; null while the database does not exist. */
-const READ_TABLES = `async (name) => {
-  if (!(await indexedDB.databases()).some((d) => d.name === name)) return null;
-  const db = await new Promise((ok, fail) => {
-    const open = indexedDB.open(name);
-    open.onsuccess = () => ok(open.result);
-    open.onerror = () => fail(open.error);
-  });
-  const names = [...db.objectStoreNames];
-  const tx = db.transaction(names);
-  const out = {};
-  await Promise.all(names.map((n) => new Promise((ok, fail) => {
-    const all = tx.objectStore(n).getAll();
-    all.onsuccess = () => { out[n] = all.result; ok(); };
-    all.onerror = () => fail(all.error);
-  })));
-  db.close();
-  return out;
-}`;
 
 /** Moves the worker's clock `offset` ms on (until the worker stops): "a later day" for the sync. */
 const SHIFT_CLOCK = `(offset) => {
@@ -82,7 +62,7 @@ async function page(): Promise<Page> {
   return extensionPage;
 }
 
-const tables = async () => run<Tables | null>(await page(), READ_TABLES, DB_NAME);
+const tables = async () => readCache<Tables>(await page());
 
 /** Wakes a stopped worker the way the popup does: with a message (letrs:refresh). */
 async function wakeWorker(): Promise<void> {

@@ -4,15 +4,13 @@
  * pages nested 3,000 levels deep. The reader must not throw, must read what is there, and must
  * mark a capped read incomplete.
  */
-import { resolve } from 'node:path';
-import { build } from 'esbuild';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PageRead } from '../../lib/page-read';
 import { CHROMIUM } from '../../scripts/browser';
+import { readerBundle } from '../../scripts/reader-bundle';
 import { deepPage, deepUnclosedPage, hugeFillerPage, hugeRowsPage } from '../hardening-pages';
 
-const ROOT = resolve(import.meta.dirname, '../..');
 const MB20 = 20 * 1024 * 1024;
 
 let browser: Browser;
@@ -20,15 +18,7 @@ let page: Page;
 let bundle: string;
 
 beforeAll(async () => {
-  const result = await build({
-    entryPoints: [resolve(ROOT, 'lib/reader/index.ts')],
-    bundle: true,
-    format: 'iife',
-    globalName: 'letrsReader',
-    write: false,
-    logLevel: 'silent',
-  });
-  bundle = result.outputFiles[0].text;
+  bundle = await readerBundle();
   browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless=new', '--no-sandbox'] });
   page = await browser.newPage({ javaScriptEnabled: true });
 });

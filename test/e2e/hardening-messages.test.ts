@@ -8,8 +8,8 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localToday } from '../../lib/dates';
-import { DB_NAME } from '../../lib/db';
 import { type ExtensionBrowser, type LetrsServer, launchExtension, startLetrsServer } from '../../scripts/browser';
+import { readCache } from '../../scripts/extension-db';
 import { SAMPLE_PAGE_PATH, sampleExpected, samplePage } from '../../scripts/sample-page';
 
 const today = localToday();
@@ -21,26 +21,6 @@ interface Tables {
   syncLog: { applied: boolean }[];
   meta: unknown[];
 }
-
-/** Every table of the cache, read with raw IndexedDB from an extension page. */
-const READ_TABLES = `async (name) => {
-  if (!(await indexedDB.databases()).some((d) => d.name === name)) return null;
-  const db = await new Promise((ok, fail) => {
-    const open = indexedDB.open(name);
-    open.onsuccess = () => ok(open.result);
-    open.onerror = () => fail(open.error);
-  });
-  const names = [...db.objectStoreNames];
-  const tx = db.transaction(names);
-  const out = {};
-  await Promise.all(names.map((n) => new Promise((ok, fail) => {
-    const all = tx.objectStore(n).getAll();
-    all.onsuccess = () => { out[n] = all.result; ok(); };
-    all.onerror = () => fail(all.error);
-  })));
-  db.close();
-  return out;
-}`;
 
 /** Sends each message of the list from the page at once and gives the replies (or the send error). */
 const SEND_ALL = `async (messages) => Promise.all(messages.map((m) =>
@@ -58,7 +38,7 @@ async function run<T>(target: Page, source: string, arg?: unknown): Promise<T> {
     await fn.dispose();
   }
 }
-const tables = () => run<Tables | null>(popup, READ_TABLES, DB_NAME);
+const tables = () => readCache<Tables>(popup);
 const send = (messages: unknown[]) => run<unknown[]>(popup, SEND_ALL, messages);
 
 beforeAll(async () => {

@@ -5,11 +5,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { build } from 'esbuild';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PageRead } from '../../lib/page-read';
 import { CHROMIUM } from '../../scripts/browser';
+import { readerBundle } from '../../scripts/reader-bundle';
 import { sampleExpected, samplePage } from '../../scripts/sample-page';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -31,15 +31,7 @@ let page: Page;
 let bundle: string;
 
 beforeAll(async () => {
-  const result = await build({
-    entryPoints: [resolve(ROOT, 'lib/reader/index.ts')],
-    bundle: true,
-    format: 'iife',
-    globalName: 'letrsReader',
-    write: false,
-    logLevel: 'silent',
-  });
-  bundle = result.outputFiles[0].text;
+  bundle = await readerBundle();
   browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless=new', '--no-sandbox'] });
   page = await browser.newPage({ javaScriptEnabled: true });
 });
